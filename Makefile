@@ -1,0 +1,67 @@
+# `make help` lists the targets. Every target installs what it needs into .venv first.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SPEC := openapi/sip-credentials.yaml
+GEN_PKG := generated/signalwire_sip_client
+NODE_STAMP := node_modules/.installed
+PYTEST_ARGS ?=
+
+.PHONY: help venv generate check-generated lint test unit contract contract-sandbox mock bench clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+venv: $(STAMP) ## Create or refresh .venv with pinned tools and the package (editable)
+
+$(STAMP): pyproject.toml requirements/constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is needed; set PYTHON=python3.11")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e '.[dev,bench]'
+	@touch $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
+generate: $(STAMP) ## Regenerate generated/ from the spec (pinned openapi-python-client)
+	rm -rf $(GEN_PKG)
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate --path $(SPEC) \
+		--config openapi/generator.yaml --meta none --output-path $(GEN_PKG) --fail-on-warning
+
+check-generated: $(STAMP) ## Fail, naming the files, if generated/ is not what the spec generates
+	$(BIN)/python scripts/check_generated.py
+
+lint: $(STAMP) $(NODE_STAMP) ## Lint the spec (Redocly, openapi-spec-validator) and the code (ruff, mypy)
+	$(BIN)/openapi-spec-validator $(SPEC)
+	npx --no-install redocly lint --config openapi/redocly.yaml --format stylish $(SPEC)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy overrides mock tests scripts bench
+
+unit: $(STAMP) ## Run the pytest suite (unit, integration, contract-in-pytest, reliability)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+contract: $(STAMP) ## The contract gate: schemathesis against the embedded mock server
+	$(BIN)/signalwire-sip-contract mock
+
+contract-sandbox: $(STAMP) ## The contract gate against a real project (SIGNALWIRE_SPACE, _PROJECT_ID, _API_TOKEN)
+	$(BIN)/signalwire-sip-contract sandbox
+
+mock: $(STAMP) ## Run the mock server on 127.0.0.1:8080 (ARGS="--project ID:TOKEN --db FILE")
+	$(BIN)/signalwire-sip-mock --host 127.0.0.1 --port 8080 $(ARGS)
+
+test: lint check-generated unit contract ## Everything CI runs: lint, drift gate, tests, contract gate
+
+bench: $(STAMP) ## Benchmarks of the client and the mock, side by side (writes reports/bench.json)
+	$(BIN)/python -m bench
+
+clean: ## Remove the venv, node_modules, reports and caches
+	rm -rf $(VENV) node_modules reports build dist .mypy_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,261 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.error_list import ErrorList
+from ...models.sip_credential import SipCredential
+from ...models.sip_credential_update import SipCredentialUpdate
+from ...types import Response
+
+
+def _get_kwargs(
+    id: UUID,
+    *,
+    body: SipCredentialUpdate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/fabric/resources/sip_endpoints/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | ErrorList | SipCredential | None:
+    if response.status_code == 200:
+        response_200 = SipCredential.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorList.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorList.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorList.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorList.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorList.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | ErrorList | SipCredential]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SipCredentialUpdate,
+) -> Response[Error | ErrorList | SipCredential]:
+    """Update a SIP credential
+
+     Changes only the fields the body carries; an absent key leaves the stored value as it
+    is, an explicit `null` is a value. `call_handler` and `calling_handler_resource_id`
+    travel together: a body that names a resource id must name the handler too, and a
+    handler other than `resource` clears the stored resource id.
+
+    Args:
+        id (UUID):
+        body (SipCredentialUpdate): A partial update: only the fields present change.
+            `call_handler` and
+            `calling_handler_resource_id` travel together, so that every accepted body leaves a
+            valid credential whatever was stored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | ErrorList | SipCredential]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SipCredentialUpdate,
+) -> Error | ErrorList | SipCredential | None:
+    """Update a SIP credential
+
+     Changes only the fields the body carries; an absent key leaves the stored value as it
+    is, an explicit `null` is a value. `call_handler` and `calling_handler_resource_id`
+    travel together: a body that names a resource id must name the handler too, and a
+    handler other than `resource` clears the stored resource id.
+
+    Args:
+        id (UUID):
+        body (SipCredentialUpdate): A partial update: only the fields present change.
+            `call_handler` and
+            `calling_handler_resource_id` travel together, so that every accepted body leaves a
+            valid credential whatever was stored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | ErrorList | SipCredential
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SipCredentialUpdate,
+) -> Response[Error | ErrorList | SipCredential]:
+    """Update a SIP credential
+
+     Changes only the fields the body carries; an absent key leaves the stored value as it
+    is, an explicit `null` is a value. `call_handler` and `calling_handler_resource_id`
+    travel together: a body that names a resource id must name the handler too, and a
+    handler other than `resource` clears the stored resource id.
+
+    Args:
+        id (UUID):
+        body (SipCredentialUpdate): A partial update: only the fields present change.
+            `call_handler` and
+            `calling_handler_resource_id` travel together, so that every accepted body leaves a
+            valid credential whatever was stored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | ErrorList | SipCredential]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SipCredentialUpdate,
+) -> Error | ErrorList | SipCredential | None:
+    """Update a SIP credential
+
+     Changes only the fields the body carries; an absent key leaves the stored value as it
+    is, an explicit `null` is a value. `call_handler` and `calling_handler_resource_id`
+    travel together: a body that names a resource id must name the handler too, and a
+    handler other than `resource` clears the stored resource id.
+
+    Args:
+        id (UUID):
+        body (SipCredentialUpdate): A partial update: only the fields present change.
+            `call_handler` and
+            `calling_handler_resource_id` travel together, so that every accepted body leaves a
+            valid credential whatever was stored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | ErrorList | SipCredential
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,211 @@
+"""The OpenAPI document, read once at start-up, and the validators built from it.
+
+The mock restates no enum, pattern or rule: every request body, query parameter and path
+parameter is checked by a JSON Schema validator compiled from the spec, one per operation
+(as stripe-mock does), and schema failures are translated into SignalWire's ``errors`` items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema_rs
+import yaml
+
+from .errors import ErrorItem, validation_error
+
+SPEC_FILE = "sip-credentials.yaml"
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def spec_path() -> Path:
+    """Where the spec is: inside the installed wheel, or in openapi/ of a source checkout."""
+    packaged = Path(__file__).with_name(SPEC_FILE)
+    if packaged.is_file():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "openapi" / SPEC_FILE
+    if checkout.is_file():
+        return checkout
+    raise FileNotFoundError(f"{SPEC_FILE} is neither installed beside {__name__} nor in a checkout")
+
+
+@cache
+def load_spec(path: Path | None = None) -> dict[str, Any]:
+    """The parsed spec (cached: it is read once per process)."""
+    with open(path or spec_path(), encoding="utf-8") as f:
+        document: dict[str, Any] = yaml.safe_load(f)
+    return document
+
+
+def _compile(document: Mapping[str, Any], schema: Mapping[str, Any]) -> Any:
+    # Local "#/components/..." references resolve against a root that carries the components.
+    root = {**schema, "components": document.get("components", {})}
+    return jsonschema_rs.validator_for(root, validate_formats=True)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    location: str
+    required: bool
+    integer: bool
+    validator: Any
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of the spec with its compiled validators."""
+
+    operation_id: str
+    method: str
+    path_template: str
+    parameters: tuple[Parameter, ...]
+    body_validator: Any | None
+    body_root: dict[str, Any] | None
+
+    @property
+    def query_names(self) -> frozenset[str]:
+        return frozenset(p.name for p in self.parameters if p.location == "query")
+
+    def path_parameters(self) -> Iterator[Parameter]:
+        return (p for p in self.parameters if p.location == "path")
+
+    def query_parameters(self) -> Iterator[Parameter]:
+        return (p for p in self.parameters if p.location == "query")
+
+
+@dataclass
+class Route:
+    """A path of the spec: its matcher and the operations by HTTP method."""
+
+    template: str
+    pattern: re.Pattern[str]
+    operations: dict[str, Operation] = field(default_factory=dict)
+
+    @property
+    def allow(self) -> str:
+        return ", ".join(sorted(self.operations))
+
+
+def _resolve(document: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
+    while "$ref" in node:
+        target: Any = document
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def _path_pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{([^}]+)\}", template)
+    regex = "".join(
+        f"(?P<{part}>[^/]+)" if i % 2 else re.escape(part) for i, part in enumerate(parts)
+    )
+    return re.compile(f"^{regex}$")
+
+
+def build_routes(document: Mapping[str, Any]) -> list[Route]:
+    """One Route per spec path, with validators compiled once for every operation."""
+    routes = []
+    for template, item in document["paths"].items():
+        route = Route(template, _path_pattern(template))
+        shared = [_resolve(document, p) for p in item.get("parameters", [])]
+        for method in HTTP_METHODS:
+            if method not in item:
+                continue
+            op = item[method]
+            params = []
+            for p in shared + [_resolve(document, p) for p in op.get("parameters", [])]:
+                schema = _resolve(document, p["schema"])
+                params.append(
+                    Parameter(
+                        p["name"],
+                        p["in"],
+                        bool(p.get("required")),
+                        schema.get("type") == "integer",
+                        _compile(document, p["schema"]),
+                    )
+                )
+            body_validator = body_root = None
+            if "requestBody" in op:
+                body_schema = _resolve(document, op["requestBody"])["content"]["application/json"][
+                    "schema"
+                ]
+                body_root = {**body_schema, "components": document.get("components", {})}
+                body_validator = jsonschema_rs.validator_for(body_root, validate_formats=True)
+            route.operations[method.upper()] = Operation(
+                op["operationId"],
+                method.upper(),
+                template,
+                tuple(params),
+                body_validator,
+                body_root,
+            )
+        routes.append(route)
+    return routes
+
+
+# Branches of a conditional, and negations, may carry a `description`; it is the message.
+_EXPLAINED = ("then", "else", "not")
+
+
+def _explanation(root: Mapping[str, Any], schema_path: list[str | int]) -> str | None:
+    node: Any = root
+    found = None
+    for key in schema_path:
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            break
+        if key in _EXPLAINED and isinstance(node, Mapping) and "description" in node:
+            found = str(node["description"])
+    return found
+
+
+def body_problems(operation: Operation, body: Any) -> list[ErrorItem]:
+    """Every way BODY breaks the operation's request schema, as SignalWire ``errors`` items."""
+    assert operation.body_validator is not None and operation.body_root is not None
+    items: list[ErrorItem] = []
+    seen: set[tuple[str, str | None]] = set()
+    for error in operation.body_validator.iter_errors(body):
+        kind = error.kind
+        path = list(error.instance_path)
+        top = str(path[0]) if path else None
+        explained = _explanation(operation.body_root, list(error.schema_path))
+        if isinstance(kind, jsonschema_rs.ValidationErrorKind.Required):
+            attribute = str(kind.property) if top is None else top
+            new = [
+                validation_error(
+                    "missing_required_parameter", explained or f"{attribute} is required", attribute
+                )
+            ]
+        elif isinstance(kind, jsonschema_rs.ValidationErrorKind.AdditionalProperties):
+            new = [
+                validation_error("invalid_parameter", f"{name} is not a known parameter", str(name))
+                for name in kind.unexpected
+            ]
+        else:
+            detail = f"{top}: {error.message}" if top else error.message
+            new = [validation_error("invalid_parameter_value", explained or detail, top)]
+        for item in new:
+            if (item.code, item.attribute) not in seen:
+                seen.add((item.code, item.attribute))
+                items.append(item)
+    return items
+
+
+def parameter_problem(parameter: Parameter, raw: str) -> tuple[Any, ErrorItem | None]:
+    """Parse one query or path value as its schema types it; the value, or what is wrong."""
+    value: Any = raw
+    if parameter.integer and re.fullmatch(r"-?[0-9]{1,20}", raw):
+        value = int(raw)
+    for error in parameter.validator.iter_errors(value):
+        return value, validation_error(
+            "invalid_parameter_value", f"{parameter.name}: {error.message}", parameter.name
+        )
+    return value, None
