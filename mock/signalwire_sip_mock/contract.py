@@ -73,22 +73,38 @@ def base_url_for(space: str) -> str:
 # Running schemathesis ------------------------------------------------------------------
 
 
-def run_schemathesis(base_url: str, project_id: str, token: str, reports: Path, extra: list[str],
-                     env: dict[str, str] | None = None) -> tuple[int, list[str]]:
+def run_schemathesis(
+    base_url: str,
+    project_id: str,
+    token: str,
+    reports: Path,
+    extra: list[str],
+    env: dict[str, str] | None = None,
+) -> tuple[int, list[str]]:
     """Run the schemathesis CLI; its exit code and the declared links it covered."""
     reports.mkdir(parents=True, exist_ok=True)
     links_report = reports / "links.json"
     links_report.unlink(missing_ok=True)
-    child_env = dict(os.environ) | (env or {}) | {
-        # Credentials reach schemathesis through the environment (schemathesis.toml reads them),
-        # never through the command line, where `ps` would show them.
-        "SIGNALWIRE_PROJECT_ID": project_id,
-        "SIGNALWIRE_API_TOKEN": token,
-        "SIGNALWIRE_SIP_LINKS_REPORT": str(links_report),
-    }
+    child_env = (
+        dict(os.environ)
+        | (env or {})
+        | {
+            # Credentials reach schemathesis through the environment (schemathesis.toml reads them),
+            # never through the command line, where `ps` would show them.
+            "SIGNALWIRE_PROJECT_ID": project_id,
+            "SIGNALWIRE_API_TOKEN": token,
+            "SIGNALWIRE_SIP_LINKS_REPORT": str(links_report),
+        }
+    )
     command = [
-        str(Path(sys.executable).with_name("schemathesis")), "--config-file", str(config_file()),
-        "run", str(spec_path()), "--url", base_url, *extra,
+        str(Path(sys.executable).with_name("schemathesis")),
+        "--config-file",
+        str(config_file()),
+        "run",
+        str(spec_path()),
+        "--url",
+        base_url,
+        *extra,
     ]
     started = time.monotonic()
     code = subprocess.run(command, env=child_env, check=False).returncode
@@ -99,7 +115,10 @@ def run_schemathesis(base_url: str, project_id: str, token: str, reports: Path, 
 
 def config_file() -> Path:
     """schemathesis.toml: the checkout's, or the copy shipped beside this module."""
-    for candidate in (Path.cwd() / "schemathesis.toml", Path(__file__).with_name("schemathesis.toml")):
+    for candidate in (
+        Path.cwd() / "schemathesis.toml",
+        Path(__file__).with_name("schemathesis.toml"),
+    ):
         if candidate.is_file():
             return candidate
     raise FileNotFoundError("schemathesis.toml not found in the current folder")
@@ -111,8 +130,19 @@ def config_file() -> Path:
 @contextmanager
 def mock_process(port: int, project_id: str, token: str, db: str | None = None) -> Iterator[str]:
     """Run the mock server in a child process; yield its base URL; always stop it."""
-    command = [sys.executable, "-m", "signalwire_sip_mock.cli", "--host", "127.0.0.1", "--port", str(port),
-               "--project", f"{project_id}:{token}", "--log-level", "warning"]
+    command = [
+        sys.executable,
+        "-m",
+        "signalwire_sip_mock.cli",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--project",
+        f"{project_id}:{token}",
+        "--log-level",
+        "warning",
+    ]
     if db:
         command += ["--db", db]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
@@ -129,7 +159,9 @@ def mock_process(port: int, project_id: str, token: str, db: str | None = None) 
             process.wait()
 
 
-def wait_until_healthy(base_url: str, process: subprocess.Popen[bytes] | None = None, timeout: float = 20.0) -> None:
+def wait_until_healthy(
+    base_url: str, process: subprocess.Popen[bytes] | None = None, timeout: float = 20.0
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
@@ -188,7 +220,9 @@ def gate_mock(args: argparse.Namespace) -> int:
     reports = Path(args.reports)
     with mock_process(args.port or free_port(), project_id, token) as base_url:
         print(f"contract gate: mock server at {base_url}")
-        code, covered = run_schemathesis(base_url, project_id, token, reports, args.schemathesis_args)
+        code, covered = run_schemathesis(
+            base_url, project_id, token, reports, args.schemathesis_args
+        )
     return verdict(code, covered)
 
 
@@ -220,13 +254,30 @@ def gate_sandbox(args: argparse.Namespace) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="contract-sandbox-"))
     created_log = workdir / "created.txt"
     space = Space(base_url, project_id, token)
-    print(f"contract-sandbox: {base_url}, run id {run_id!r} (every username it sends starts with it)")
-    extra = ["--phases", "examples,fuzzing,stateful", "--mode", "positive", "--rate-limit", args.rate_limit,
-             "--max-examples", str(args.max_examples), *args.schemathesis_args]
-    code, covered = 1, []
+    print(
+        f"contract-sandbox: {base_url}, run id {run_id!r} (every username it sends starts with it)"
+    )
+    extra = [
+        "--phases",
+        "examples,fuzzing,stateful",
+        "--mode",
+        "positive",
+        "--rate-limit",
+        args.rate_limit,
+        "--max-examples",
+        str(args.max_examples),
+        *args.schemathesis_args,
+    ]
+    code, covered = 1, list[str]()
     try:
-        code, covered = run_schemathesis(base_url, project_id, token, Path(args.reports), extra, env={
-            "SIGNALWIRE_SIP_RUN_ID": run_id, "SIGNALWIRE_SIP_CREATED_LOG": str(created_log)})
+        code, covered = run_schemathesis(
+            base_url,
+            project_id,
+            token,
+            Path(args.reports),
+            extra,
+            env={"SIGNALWIRE_SIP_RUN_ID": run_id, "SIGNALWIRE_SIP_CREATED_LOG": str(created_log)},
+        )
     finally:
         cleanup(space, run_id, created_log)
         shutil.rmtree(workdir, ignore_errors=True)
@@ -237,7 +288,11 @@ def cleanup(space: Space, run_id: str, created_log: Path) -> None:
     """Delete what this run created: the ids it recorded, and any credential carrying its mark."""
     created = set(created_log.read_text().split()) if created_log.exists() else set()
     try:
-        marked = {c["id"] for c in space.all_credentials() if str(c.get("username", "")).startswith(run_id)}
+        marked = {
+            c["id"]
+            for c in space.all_credentials()
+            if str(c.get("username", "")).startswith(run_id)
+        }
     except (RuntimeError, OSError) as error:
         print(f"could not list credentials to find marked leftovers: {error}")
         marked = set()
@@ -248,24 +303,35 @@ def cleanup(space: Space, run_id: str, created_log: Path) -> None:
         status = space.delete(credential_id)
         if status in (204, 404):
             removed += status == 204
-            print(f"  removed {credential_id}" if status == 204 else f"  already gone {credential_id}")
+            print(
+                f"  removed {credential_id}" if status == 204 else f"  already gone {credential_id}"
+            )
         else:
             print(f"  could NOT remove {credential_id}: {status}")
     print(f"removed {removed} credential(s)")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="signalwire-sip-contract", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="signalwire-sip-contract",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     mock = commands.add_parser("mock", help="run the gate against the embedded mock server")
     mock.add_argument("--port", type=int, default=0, help="port for the mock (default: a free one)")
     sandbox = commands.add_parser("sandbox", help="run the safe subset against a real project")
-    sandbox.add_argument("--rate-limit", default="5/s", help="requests allowed, as LIMIT/DURATION (default 5/s)")
-    sandbox.add_argument("--max-examples", type=int, default=10, help="cases per operation (default 10)")
+    sandbox.add_argument(
+        "--rate-limit", default="5/s", help="requests allowed, as LIMIT/DURATION (default 5/s)"
+    )
+    sandbox.add_argument(
+        "--max-examples", type=int, default=10, help="cases per operation (default 10)"
+    )
     for command in (mock, sandbox):
         command.add_argument("--reports", default="reports/contract", help="where reports go")
-        command.add_argument("schemathesis_args", nargs="*", help="passed to `schemathesis run` after --")
+        command.add_argument(
+            "schemathesis_args", nargs="*", help="passed to `schemathesis run` after --"
+        )
     args = parser.parse_args(argv)
     return gate_mock(args) if args.command == "mock" else gate_sandbox(args)
 

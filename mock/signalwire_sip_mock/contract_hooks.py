@@ -16,6 +16,7 @@ import uuid
 from typing import Any
 
 import schemathesis
+import schemathesis.cli
 from schemathesis.cli.commands.run.handlers import EventHandler
 from schemathesis.engine import events
 from schemathesis.engine.run import PhaseName
@@ -37,7 +38,11 @@ class LinkCoverage(EventHandler):  # type: ignore[type-arg]
         if isinstance(event, events.ScenarioFinished) and event.phase == PhaseName.STATEFUL_TESTING:
             for node in event.recorder.cases.values():
                 transition = node.transition
-                if transition is not None and node.is_transition_applied and not transition.is_inferred:
+                if (
+                    transition is not None
+                    and node.is_transition_applied
+                    and not transition.is_inferred
+                ):
                     self.covered.add(transition.id)
         elif isinstance(event, events.EngineFinished):
             target = os.environ.get("SIGNALWIRE_SIP_LINKS_REPORT")

@@ -1,1 +1,75 @@
-"""placeholder"""
+"""SignalWire SIP credentials for Python.
+
+``SipCredentials`` / ``AsyncSipCredentials`` are the clients; ``OutboundPolicy`` builds the
+``call_handler`` / ``calling_handler_resource_id`` pair; ``check_create`` and ``check_update``
+apply the resource-ID rule to bodies built with the generated models directly. The models
+themselves come from the generated package ``signalwire_sip_client.models`` and are re-exported.
+"""
+
+from signalwire_sip_client.models import (
+    CallHandler,
+    Cipher,
+    Codec,
+    Encryption,
+    SipCredential,
+    SipCredentialCreate,
+    SipCredentialPage,
+    SipCredentialUpdate,
+)
+
+from ._client import AsyncSipCredentials, SipCredentials
+from ._config import ClientConfig, RetryPolicy, base_url_for_space
+from ._exceptions import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    ConflictError,
+    ErrorDetail,
+    NotFoundError,
+    RateLimitError,
+    ResourceIdRuleError,
+    ServerError,
+    SignalWireError,
+    UnexpectedResponseError,
+    ValidationError,
+)
+from .outbound import OutboundPolicy
+from .rule import check_create, check_update, rule_problem
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncSipCredentials",
+    "AuthenticationError",
+    "BadRequestError",
+    "CallHandler",
+    "Cipher",
+    "ClientConfig",
+    "Codec",
+    "ConfigurationError",
+    "ConflictError",
+    "Encryption",
+    "ErrorDetail",
+    "NotFoundError",
+    "OutboundPolicy",
+    "RateLimitError",
+    "ResourceIdRuleError",
+    "RetryPolicy",
+    "ServerError",
+    "SignalWireError",
+    "SipCredential",
+    "SipCredentialCreate",
+    "SipCredentialPage",
+    "SipCredentialUpdate",
+    "SipCredentials",
+    "UnexpectedResponseError",
+    "ValidationError",
+    "base_url_for_space",
+    "check_create",
+    "check_update",
+    "rule_problem",
+]

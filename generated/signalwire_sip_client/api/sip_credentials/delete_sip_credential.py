@@ -8,6 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.error_list import ErrorList
 from ...types import Response
 
 
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | None:
+) -> Any | Error | ErrorList | None:
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
@@ -41,6 +42,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorList.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
@@ -65,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error]:
+) -> Response[Any | Error | ErrorList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,7 +84,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error]:
+) -> Response[Any | Error | ErrorList]:
     """Delete a SIP credential
 
      Deletes the SIP credential with this `id`; afterwards it is gone from get and list.
@@ -91,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Any | Error | ErrorList]
     """
 
     kwargs = _get_kwargs(
@@ -109,7 +115,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Error | None:
+) -> Any | Error | ErrorList | None:
     """Delete a SIP credential
 
      Deletes the SIP credential with this `id`; afterwards it is gone from get and list.
@@ -122,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Any | Error | ErrorList
     """
 
     return sync_detailed(
@@ -135,7 +141,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error]:
+) -> Response[Any | Error | ErrorList]:
     """Delete a SIP credential
 
      Deletes the SIP credential with this `id`; afterwards it is gone from get and list.
@@ -148,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Any | Error | ErrorList]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +170,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Error | None:
+) -> Any | Error | ErrorList | None:
     """Delete a SIP credential
 
      Deletes the SIP credential with this `id`; afterwards it is gone from get and list.
@@ -177,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error
+        Any | Error | ErrorList
     """
 
     return (

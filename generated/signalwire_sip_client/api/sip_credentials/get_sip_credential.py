@@ -8,6 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.error_list import ErrorList
 from ...models.sip_credential import SipCredential
 from ...types import Response
 
@@ -28,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | SipCredential | None:
+) -> Error | ErrorList | SipCredential | None:
     if response.status_code == 200:
         response_200 = SipCredential.from_dict(response.json())
 
@@ -43,6 +44,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorList.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
@@ -67,7 +73,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | SipCredential]:
+) -> Response[Error | ErrorList | SipCredential]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,7 +86,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | SipCredential]:
+) -> Response[Error | ErrorList | SipCredential]:
     """Get a SIP credential
 
      Returns the SIP credential with this `id`.
@@ -93,7 +99,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SipCredential]
+        Response[Error | ErrorList | SipCredential]
     """
 
     kwargs = _get_kwargs(
@@ -111,7 +117,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | SipCredential | None:
+) -> Error | ErrorList | SipCredential | None:
     """Get a SIP credential
 
      Returns the SIP credential with this `id`.
@@ -124,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SipCredential
+        Error | ErrorList | SipCredential
     """
 
     return sync_detailed(
@@ -137,7 +143,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | SipCredential]:
+) -> Response[Error | ErrorList | SipCredential]:
     """Get a SIP credential
 
      Returns the SIP credential with this `id`.
@@ -150,7 +156,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SipCredential]
+        Response[Error | ErrorList | SipCredential]
     """
 
     kwargs = _get_kwargs(
@@ -166,7 +172,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | SipCredential | None:
+) -> Error | ErrorList | SipCredential | None:
     """Get a SIP credential
 
      Returns the SIP credential with this `id`.
@@ -179,7 +185,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SipCredential
+        Error | ErrorList | SipCredential
     """
 
     return (

@@ -1,0 +1,84 @@
+"""The conditional resource-ID rule: the one place this package implements it.
+
+``call_handler == "resource"`` needs a uuid in ``calling_handler_resource_id``; every other
+handler needs ``null`` there. A create body always carries both fields. An update body is
+partial and the pair travels together: a resource id only beside ``call_handler``,
+``resource`` only with its id, and any other handler with ``null`` or no id at all.
+
+The spec states the same rule as ``if``/``then``/``else`` in its schemas, which the generator
+cannot express; ``tests/test_rule_agreement.py`` proves that this module and the spec agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from enum import Enum
+from typing import Any
+from uuid import UUID
+
+from signalwire_sip_client.models import SipCredentialCreate, SipCredentialUpdate
+
+from ._exceptions import ResourceIdRuleError
+
+RESOURCE = "resource"
+HANDLER = "call_handler"
+RESOURCE_ID = "calling_handler_resource_id"
+# The spec's Uuid: 8-4-4-4-12 ASCII hex digits.
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def _is_uuid(value: Any) -> bool:
+    return isinstance(value, str) and _UUID.fullmatch(value) is not None
+
+
+def _wire(value: Any) -> Any:
+    # Mappings may hold enum members and UUID objects; the rule speaks of their JSON values.
+    if isinstance(value, Enum):
+        return value.value
+    return str(value) if isinstance(value, UUID) else value
+
+
+def rule_problem(body: Mapping[str, Any], *, partial: bool = False) -> str | None:
+    """What BODY (its JSON form) does wrong under the rule, or None when it keeps it.
+
+    PARTIAL selects the update reading (fields may be absent).
+    """
+    has_handler, has_id = HANDLER in body, RESOURCE_ID in body
+    if not partial and not (has_handler and has_id):
+        missing = HANDLER if not has_handler else RESOURCE_ID
+        return f"{missing} is required (use null for {RESOURCE_ID} when there is no resource)"
+    if not has_handler:
+        if has_id:
+            return f"{RESOURCE_ID} can only be sent together with {HANDLER}"
+        return None
+    handler, resource_id = _wire(body[HANDLER]), _wire(body.get(RESOURCE_ID))
+    if handler == RESOURCE:
+        if not _is_uuid(resource_id):
+            return (
+                f"{HANDLER} is 'resource', so {RESOURCE_ID} must be the uuid of the resource "
+                f"to dial, not {resource_id!r}"
+            )
+        return None
+    if resource_id is not None:
+        return (
+            f"{HANDLER} is {handler!r}, so {RESOURCE_ID} must be null "
+            f"(only 'resource' takes a resource id), not {resource_id!r}"
+        )
+    return None
+
+
+def check_create(body: SipCredentialCreate | Mapping[str, Any]) -> None:
+    """Raise ResourceIdRuleError unless the create BODY keeps the rule."""
+    data = body.to_dict() if isinstance(body, SipCredentialCreate) else body
+    problem = rule_problem(data)
+    if problem:
+        raise ResourceIdRuleError(problem)
+
+
+def check_update(body: SipCredentialUpdate | Mapping[str, Any]) -> None:
+    """Raise ResourceIdRuleError unless the partial update BODY keeps the rule."""
+    data = body.to_dict() if isinstance(body, SipCredentialUpdate) else body
+    problem = rule_problem(data, partial=True)
+    if problem:
+        raise ResourceIdRuleError(problem)
