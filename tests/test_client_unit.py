@@ -1,0 +1,420 @@
+"""The client with a recording transport in place of the network: rule, errors, retries, secrets."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import uuid
+from collections.abc import Callable
+from email.utils import format_datetime
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+
+from signalwire_sip import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AsyncSipCredentials,
+    AuthenticationError,
+    BadRequestError,
+    CallHandler,
+    ClientConfig,
+    ConfigurationError,
+    ConflictError,
+    NotFoundError,
+    OutboundPolicy,
+    RateLimitError,
+    ResourceIdRuleError,
+    RetryPolicy,
+    ServerError,
+    SipCredentialCreate,
+    SipCredentials,
+    SipCredentialUpdate,
+    UnexpectedResponseError,
+    ValidationError,
+    base_url_for_space,
+    check_create,
+)
+from signalwire_sip._config import parse_retry_after
+
+from .helpers import RESOURCE_ID, create_body
+
+TOKEN = "PTsecret-token-4f8a9c"
+PROJECT = "b8b7d8f6-6d1e-4d3a-9a0e-1c2b3d4e5f60"
+BASE = "https://example.signalwire.com"
+Handler = Callable[[httpx.Request], httpx.Response]
+
+
+def record(body: dict[str, Any] | None = None, **overrides: Any) -> dict[str, Any]:
+    data = create_body(**overrides) if body is None else dict(body)
+    return {"type": "sip_endpoint", **data}
+
+
+class Recorder:
+    """An httpx transport that answers from a script and keeps every request it saw."""
+
+    def __init__(self, *answers: httpx.Response | Exception | Handler) -> None:
+        self.answers = list(answers)
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        answer = self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
+        if isinstance(answer, Exception):
+            raise answer
+        if callable(answer) and not isinstance(answer, httpx.Response):
+            return answer(request)
+        return answer
+
+
+def client(recorder: Recorder, **options: Any) -> tuple[SipCredentials, list[float]]:
+    sleeps: list[float] = []
+    c = SipCredentials(base_url=BASE, project_id=PROJECT, api_token=TOKEN,
+                       http_client=httpx.Client(transport=httpx.MockTransport(recorder)), **options)
+    c._sleep = sleeps.append
+    return c, sleeps
+
+
+def ok(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> httpx.Response:
+    return httpx.Response(status, json=data, headers=headers)
+
+
+def error(status: int, headers: dict[str, str] | None = None, body: Any = None) -> httpx.Response:
+    return httpx.Response(status, json=body if body is not None else {"error": "x"}, headers=headers)
+
+
+CREATE = dict(username="alice", caller_id="+1555", send_as="+1555", ciphers=["AEAD_AES_256_GCM_8"], codecs=["OPUS"])
+
+
+# The rule, before anything is sent -----------------------------------------------------
+
+
+@pytest.mark.parametrize("handler", [CallHandler.DEFAULT, CallHandler.PASSTHROUGH, CallHandler.BLOCK_PSTN])
+def test_a_non_resource_create_with_a_resource_id_never_leaves_the_process(handler: CallHandler) -> None:
+    recorder = Recorder(ok(record()))
+    c, _ = client(recorder)
+    body = SipCredentialCreate.from_dict(create_body(call_handler=handler.value, calling_handler_resource_id=RESOURCE_ID))
+    with pytest.raises(ResourceIdRuleError) as raised:
+        c.create_from(body)
+    assert "call_handler" in str(raised.value) and "calling_handler_resource_id" in str(raised.value)
+    assert recorder.requests == []
+
+
+def test_a_resource_create_without_an_id_never_leaves_the_process() -> None:
+    recorder = Recorder(ok(record()))
+    c, _ = client(recorder)
+    body = SipCredentialCreate.from_dict(create_body(call_handler="resource"))
+    with pytest.raises(ResourceIdRuleError, match="must be the uuid"):
+        c.create_from(body)
+    with pytest.raises(ResourceIdRuleError):
+        c.create(**CREATE, outbound=OutboundPolicy(CallHandler.RESOURCE))
+    assert recorder.requests == []
+
+
+@pytest.mark.parametrize("fields", [
+    {"call_handler": "resource"},
+    {"call_handler": "resource", "calling_handler_resource_id": None},
+    {"call_handler": "default", "calling_handler_resource_id": RESOURCE_ID},
+    {"calling_handler_resource_id": RESOURCE_ID},
+    {"calling_handler_resource_id": None},
+])
+def test_rule_breaking_updates_never_leave_the_process(fields: dict[str, Any]) -> None:
+    recorder = Recorder(ok(record()))
+    c, _ = client(recorder)
+    with pytest.raises(ResourceIdRuleError):
+        c.update_from(uuid.uuid4(), SipCredentialUpdate.from_dict(fields))
+    assert recorder.requests == []
+
+
+def test_async_client_refuses_rule_breaking_bodies_too() -> None:
+    recorder = Recorder(ok(record()))
+
+    async def run() -> None:
+        c = AsyncSipCredentials(base_url=BASE, project_id=PROJECT, api_token=TOKEN,
+                                http_client=httpx.AsyncClient(transport=httpx.MockTransport(recorder)))
+        with pytest.raises(ResourceIdRuleError):
+            await c.update_from(uuid.uuid4(), SipCredentialUpdate.from_dict({"call_handler": "resource"}))
+        await c.close()
+
+    asyncio.run(run())
+    assert recorder.requests == []
+
+
+def test_outbound_policies_send_the_pair_together() -> None:
+    recorder = Recorder(lambda r: ok(record(**json.loads(r.content))))
+    c, _ = client(recorder)
+    c.create(**CREATE, outbound=OutboundPolicy.resource(RESOURCE_ID))
+    c.update(uuid.uuid4(), outbound=OutboundPolicy.block_pstn())
+    c.update(uuid.uuid4(), caller_id="Reception")
+    sent = [json.loads(r.content) for r in recorder.requests]
+    assert (sent[0]["call_handler"], sent[0]["calling_handler_resource_id"]) == ("resource", RESOURCE_ID)
+    assert sent[1] == {"call_handler": "block-pstn", "calling_handler_resource_id": None}
+    assert sent[2] == {"caller_id": "Reception"}
+
+
+def test_generated_model_users_can_call_the_check() -> None:
+    check_create(SipCredentialCreate.from_dict(create_body()))
+    with pytest.raises(ResourceIdRuleError):
+        check_create(create_body(call_handler="resource"))
+
+
+# Errors by status -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("status", "kind"), [
+    (400, BadRequestError), (401, AuthenticationError), (404, NotFoundError), (409, ConflictError),
+    (413, BadRequestError), (415, BadRequestError), (422, ValidationError), (429, RateLimitError),
+    (500, ServerError), (503, ServerError), (418, APIStatusError), (599, ServerError),
+])
+def test_each_status_family_raises_its_exception(status: int, kind: type[APIStatusError]) -> None:
+    c, _ = client(Recorder(error(status, {"x-request-id": "req-123"})), max_retries=0)
+    with pytest.raises(kind) as raised:
+        c.get(uuid.uuid4())
+    assert type(raised.value) is kind
+    assert raised.value.status == status and raised.value.method == "GET"
+    assert raised.value.url.startswith(f"{BASE}/api/fabric/resources/sip_endpoints/")
+    assert raised.value.request_id == "req-123" and "req-123" in str(raised.value)
+
+
+def test_validation_errors_expose_the_parsed_items() -> None:
+    body = {"errors": [{"type": "validation_error", "code": "invalid_parameter_value",
+                        "message": "calling_handler_resource_id must be null", "attribute": "calling_handler_resource_id",
+                        "url": "https://signalwire.com/docs/apis/error-codes"}]}
+    c, _ = client(Recorder(error(422, body=body)))
+    with pytest.raises(ValidationError) as raised:
+        c.update(uuid.uuid4(), caller_id="x")
+    [item] = raised.value.errors
+    assert (item.type, item.code, item.attribute) == ("validation_error", "invalid_parameter_value",
+                                                      "calling_handler_resource_id")
+    assert "calling_handler_resource_id must be null" in str(raised.value)
+
+
+def test_a_success_that_breaks_the_spec_is_an_unexpected_response() -> None:
+    c, _ = client(Recorder(ok({"id": "not-a-uuid"})))
+    with pytest.raises(UnexpectedResponseError):
+        c.get(uuid.uuid4())
+
+
+# Retries -------------------------------------------------------------------------------
+
+
+NOW = datetime.now(UTC)
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("2", 2.0), ("0", 0.0), ("0.25", 0.25), (" 3 ", 3.0), ("-5", 0.0),
+    (format_datetime(NOW + timedelta(seconds=30), usegmt=True), 30.0),
+    (format_datetime(NOW - timedelta(seconds=30), usegmt=True), 0.0),
+    ("soon", None), ("", None), ("nan", None), (None, None),
+])
+def test_retry_after_forms(header: str | None, expected: float | None) -> None:
+    parsed = parse_retry_after(header, now=NOW)
+    assert parsed == pytest.approx(expected, abs=1.0) if expected is not None else parsed is None
+
+
+@pytest.mark.parametrize(("status", "headers", "sleeps"), [
+    (429, {"retry-after": "2"}, [2.0, 2.0]),
+    (503, {"retry-after": "1"}, [1.0, 1.0]),
+    (502, {}, None),
+    (504, {"retry-after": "garbage"}, None),
+])
+def test_retryable_statuses_are_retried_twice_by_default(status: int, headers: dict[str, str],
+                                                         sleeps: list[float] | None) -> None:
+    recorder = Recorder(error(status, headers))
+    c, slept = client(recorder)
+    with pytest.raises(APIStatusError) as raised:
+        c.get(uuid.uuid4())
+    assert len(recorder.requests) == 3 and raised.value.attempts == 3
+    if sleeps is not None:
+        assert slept == sleeps
+    else:  # exponential backoff with jitter: 0.5s then 1s, each up to 25% shorter
+        assert 0.375 <= slept[0] <= 0.5 and 0.75 <= slept[1] <= 1.0
+
+
+def test_a_retry_that_succeeds_returns_the_result() -> None:
+    data = record()
+    recorder = Recorder(error(503, {"retry-after": "0"}), ok(data))
+    c, slept = client(recorder)
+    assert str(c.get(data["id"]).id) == data["id"]
+    assert len(recorder.requests) == 2 and slept == [0.0]
+
+
+@pytest.mark.parametrize("status", [400, 401, 404, 409, 422, 500])
+def test_other_statuses_are_not_retried(status: int) -> None:
+    recorder = Recorder(error(status))
+    c, slept = client(recorder)
+    with pytest.raises(APIStatusError):
+        c.delete(uuid.uuid4())
+    assert len(recorder.requests) == 1 and slept == []
+
+
+def test_a_retry_after_longer_than_the_limit_is_not_waited_for() -> None:
+    recorder = Recorder(error(429, {"retry-after": "3600"}))
+    c, slept = client(recorder)
+    with pytest.raises(RateLimitError) as raised:
+        c.list()
+    assert len(recorder.requests) == 1 and slept == [] and raised.value.retry_after == 3600
+
+
+def test_retries_are_configurable_per_client_and_per_call_and_can_be_off() -> None:
+    recorder = Recorder(error(503, {"retry-after": "0"}))
+    c, _ = client(recorder, max_retries=0)
+    with pytest.raises(ServerError):
+        c.get(uuid.uuid4())
+    assert len(recorder.requests) == 1
+    with pytest.raises(ServerError):
+        c.with_options(max_retries=4).get(uuid.uuid4())
+    assert len(recorder.requests) == 1 + 5
+    patient = c.with_options(retry=RetryPolicy(max_retries=1, statuses=frozenset({500})))
+    recorder.answers = [error(500)]
+    with pytest.raises(ServerError):
+        patient.get(uuid.uuid4())
+    assert len(recorder.requests) == 6 + 2
+
+
+@pytest.mark.parametrize(("failure", "kind"), [
+    (httpx.ConnectError("refused"), APIConnectionError),
+    (httpx.ReadTimeout("slow"), APITimeoutError),
+    (httpx.RemoteProtocolError("closed"), APIConnectionError),
+])
+def test_connection_failures_are_retried_then_raised(failure: Exception, kind: type[Exception]) -> None:
+    recorder = Recorder(failure)
+    c, slept = client(recorder)
+    with pytest.raises(kind) as raised:
+        c.get(uuid.uuid4())
+    assert type(raised.value) is kind and len(recorder.requests) == 3 and len(slept) == 2
+
+
+def test_a_retried_create_that_meets_its_own_id_returns_it() -> None:
+    stored: dict[str, Any] = {}
+
+    def first(request: httpx.Request) -> httpx.Response:
+        stored.update(record(json.loads(request.content)))
+        raise httpx.ReadTimeout("the answer was lost")
+
+    conflict = error(409, body={"errors": [{"type": "validation_error", "code": "already_exists",
+                                            "message": "exists", "attribute": "id", "url": "u"}]})
+    recorder = Recorder(first, conflict, lambda r: ok(stored))
+    c, _ = client(recorder)
+    created = c.create(**CREATE)
+    assert created.to_dict() == stored
+    assert [r.method for r in recorder.requests] == ["POST", "POST", "GET"]
+
+
+def test_a_retried_create_that_meets_someone_elses_credential_raises() -> None:
+    conflict = error(409, body={"errors": [{"type": "validation_error", "code": "already_exists",
+                                            "message": "exists", "attribute": "id", "url": "u"}]})
+    recorder = Recorder(httpx.ConnectError("lost"), conflict, lambda r: ok(record(username="somebody-else")))
+    c, _ = client(recorder)
+    with pytest.raises(ConflictError):
+        c.create(**CREATE)
+
+
+def test_a_first_attempt_conflict_is_raised_without_reading_back() -> None:
+    recorder = Recorder(error(409))
+    c, _ = client(recorder)
+    with pytest.raises(ConflictError):
+        c.create(**CREATE)
+    assert len(recorder.requests) == 1
+
+
+def test_async_retries_honour_retry_after() -> None:
+    data = record()
+    recorder = Recorder(error(429, {"retry-after": "1"}), ok(data))
+    slept: list[float] = []
+
+    async def run() -> str:
+        c = AsyncSipCredentials(base_url=BASE, project_id=PROJECT, api_token=TOKEN,
+                                http_client=httpx.AsyncClient(transport=httpx.MockTransport(recorder)))
+
+        async def sleep(seconds: float) -> None:
+            slept.append(seconds)
+
+        c._sleep = sleep
+        async with c:
+            return str((await c.get(data["id"])).id)
+
+    assert asyncio.run(run()) == data["id"] and slept == [1.0]
+
+
+# Forward compatibility -----------------------------------------------------------------
+
+
+def test_unknown_enum_values_and_extra_fields_parse_and_stay_reachable() -> None:
+    data = record(call_handler="ai_agent_v2", encryption="post-quantum", codecs=["OPUS", "LYRA"],
+                  ciphers=["AES_512_NEW"]) | {"display_name": "Front desk", "call_request_method": "PATCH"}
+    c, _ = client(Recorder(ok(data)))
+    credential = c.get(data["id"])
+    assert credential.call_handler == "ai_agent_v2" and credential.encryption == "post-quantum"
+    assert credential.codecs[1] == "LYRA" and credential.ciphers == ["AES_512_NEW"]
+    assert credential.additional_properties["display_name"] == "Front desk"
+    assert credential.to_dict()["call_handler"] == "ai_agent_v2"
+
+
+def test_known_inbound_handler_kinds_parse_as_enums() -> None:
+    data = record(call_handler="relay_context")
+    c, _ = client(Recorder(ok(data)))
+    assert c.get(data["id"]).call_handler == "relay_context"
+
+
+# Configuration and secrets -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("missing", ["SIGNALWIRE_SPACE", "SIGNALWIRE_PROJECT_ID", "SIGNALWIRE_API_TOKEN"])
+def test_a_missing_environment_variable_is_named(missing: str) -> None:
+    env = {"SIGNALWIRE_SPACE": "example", "SIGNALWIRE_PROJECT_ID": PROJECT, "SIGNALWIRE_API_TOKEN": TOKEN}
+    del env[missing]
+    with pytest.raises(ConfigurationError, match=missing):
+        ClientConfig.resolve(environ=env)
+
+
+def test_configuration_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SIGNALWIRE_SPACE", "example.signalwire.com")
+    monkeypatch.setenv("SIGNALWIRE_PROJECT_ID", PROJECT)
+    monkeypatch.setenv("SIGNALWIRE_API_TOKEN", TOKEN)
+    with SipCredentials() as c:
+        assert c.config.base_url == BASE and c.config.project_id == PROJECT
+
+
+@pytest.mark.parametrize(("space", "url"), [
+    ("example", "https://example.signalwire.com"), ("example.signalwire.com", "https://example.signalwire.com"),
+    ("https://example.signalwire.com/", "https://example.signalwire.com"), ("127.0.0.1:8080", "http://127.0.0.1:8080"),
+    ("localhost:9000", "http://localhost:9000"),
+])
+def test_space_names_and_hosts_become_base_urls(space: str, url: str) -> None:
+    assert base_url_for_space(space) == url
+
+
+def test_timeouts_default_to_seconds_not_minutes() -> None:
+    config = ClientConfig.resolve(base_url=BASE, project_id=PROJECT, api_token=TOKEN)
+    assert config.timeout.read is not None and config.timeout.read <= 60
+    assert ClientConfig.resolve(base_url=BASE, project_id=PROJECT, api_token=TOKEN, timeout=2).timeout.read == 2
+
+
+def test_the_token_never_appears_in_reprs_errors_or_logs(caplog: pytest.LogCaptureFixture) -> None:
+    encoded = httpx.BasicAuth(PROJECT, TOKEN)._auth_header
+    recorder = Recorder(error(503, {"retry-after": "0"}), error(401, {"x-request-id": "r1"}))
+    c, _ = client(recorder)
+    texts = [repr(c), str(c), repr(c.config), str(c.config)]
+    caplog.set_level(logging.DEBUG)
+    with pytest.raises(AuthenticationError) as raised:
+        c.list()
+    texts += [repr(raised.value), str(raised.value), repr(raised.value.__dict__)]
+    texts += [r.getMessage() for r in caplog.records]
+    assert any("retrying" in t for t in texts)
+    assert recorder.requests[0].headers["authorization"] == encoded  # it was really sent
+    for text in texts:
+        assert TOKEN not in text and encoded not in text and encoded.split()[1] not in text
+
+
+def test_the_client_sends_basic_auth_of_project_and_token() -> None:
+    recorder = Recorder(ok({"data": [], "links": {"self": BASE, "first": BASE}}))
+    c, _ = client(recorder)
+    c.list(page_size=10)
+    request = recorder.requests[0]
+    assert request.headers["authorization"] == httpx.BasicAuth(PROJECT, TOKEN)._auth_header
+    assert request.url.params["page_size"] == "10"
