@@ -2,8 +2,10 @@
 
 - ``GET /__mock__/requests`` lists what arrived (``Authorization`` redacted); ``DELETE`` clears it.
 - ``POST /__mock__/faults`` with ``{"status": 503, "count": 2, "method": "GET",
-  "path": "/api/fabric/resources/sip_endpoints", "retry_after": 1, "delay_ms": 0}`` makes the next
-  COUNT matching requests fail with STATUS (or only wait DELAY_MS when STATUS is absent);
+  "path": "/api/fabric/resources/sip_endpoints", "retry_after": 1, "delay_ms": 0, "after": false}``
+  makes the next COUNT matching requests fail with STATUS (or only wait DELAY_MS when STATUS is
+  absent). With ``"after": true`` the request is carried out first and only its answer is
+  delayed or replaced: a write that happened but whose response was lost.
   ``GET`` lists faults, ``DELETE`` removes them.
 - ``POST /__mock__/reset`` empties the store, the journal and the faults.
 - ``GET /__mock__/health`` answers 200 once the server serves.
@@ -32,6 +34,7 @@ class Fault:
     path: str | None = None
     retry_after: int | None = None
     delay_ms: int = 0
+    after: bool = False
 
     def matches(self, method: str, path: str) -> bool:
         return (self.method is None or self.method == method) and (
@@ -59,6 +62,8 @@ class Fault:
             isinstance(fault.retry_after, int) and fault.retry_after >= 0
         ):
             raise ValueError("retry_after must be a non-negative integer")
+        if not isinstance(fault.after, bool):
+            raise ValueError("after must be true or false")
         if fault.method is not None:
             fault.method = str(fault.method).upper()
         return fault

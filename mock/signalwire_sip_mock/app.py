@@ -181,8 +181,9 @@ class MockApp:
         operation = route.operations.get(method)
         if operation is None:
             raise Response(405, simple_error(405), [(b"allow", route.allow.encode())])
-        if self.faults:
-            await self._inject_fault(method, path)
+        fault = self.faults.take(method, path) if self.faults else None
+        if fault is not None and not fault.after:
+            await _apply(fault)
         project = self._authenticate(scope["headers"])
         path_params = {}
         for parameter in operation.path_parameters():
@@ -197,9 +198,12 @@ class MockApp:
             problems = body_problems(operation, body)
             if problems:
                 raise _problems(422, problems)
-        return await self._handlers[operation.operation_id](
+        answer = await self._handlers[operation.operation_id](
             scope=scope, project=project, body=body, query=query, **path_params
         )
+        if fault is not None and fault.after:
+            await _apply(fault)
+        return answer
 
     def _route(self, path: str) -> tuple[Route, dict[str, str]]:
         for route in self.routes:
@@ -207,18 +211,6 @@ class MockApp:
             if match:
                 return route, match.groupdict()
         raise Response(404, simple_error(404))
-
-    async def _inject_fault(self, method: str, path: str) -> None:
-        fault = self.faults.take(method, path)
-        if fault is None:
-            return
-        if fault.delay_ms:
-            await asyncio.sleep(fault.delay_ms / 1000)
-        if fault.status is not None:
-            headers = []
-            if fault.retry_after is not None:
-                headers.append((b"retry-after", str(fault.retry_after).encode()))
-            raise Response(fault.status, simple_error(fault.status), headers)
 
     def _authenticate(self, headers: list[tuple[bytes, bytes]]) -> str:
         """The project the Basic credentials name, compared in constant time; else 401."""
@@ -424,6 +416,17 @@ class MockApp:
             self.faults.add(fault)
             return 201, json.dumps(fault.as_json()).encode(), []
         return 404, simple_error(404), []
+
+
+async def _apply(fault: admin.Fault) -> None:
+    """Wait as the fault says, then answer with its status if it has one."""
+    if fault.delay_ms:
+        await asyncio.sleep(fault.delay_ms / 1000)
+    if fault.status is not None:
+        headers = []
+        if fault.retry_after is not None:
+            headers.append((b"retry-after", str(fault.retry_after).encode()))
+        raise Response(fault.status, simple_error(fault.status), headers)
 
 
 def _reject_constant(name: str) -> Any:

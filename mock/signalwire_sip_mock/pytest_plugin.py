@@ -61,10 +61,12 @@ class RunningMock:
         return entries
 
     def inject_fault(self, status: int | None = None, *, count: int = 1, method: str | None = None,
-                     path: str | None = None, retry_after: int | None = None, delay_ms: int = 0) -> None:
-        """Make the next COUNT matching requests answer STATUS (and/or wait DELAY_MS)."""
+                     path: str | None = None, retry_after: int | None = None, delay_ms: int = 0,
+                     after: bool = False) -> None:
+        """Make the next COUNT matching requests answer STATUS (and/or wait DELAY_MS); with AFTER,
+        only once the request was carried out (its answer is lost, its effect is not)."""
         fault = {"status": status, "count": count, "method": method, "path": path,
-                 "retry_after": retry_after, "delay_ms": delay_ms}
+                 "retry_after": retry_after, "delay_ms": delay_ms, "after": after}
         httpx.post(f"{self.base_url}/__mock__/faults", json=fault).raise_for_status()
 
 
