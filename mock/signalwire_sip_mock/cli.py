@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import socket
 import sys
 from collections.abc import Callable
@@ -91,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     server.on_ready = banner
+    # uvicorn shuts down gracefully on SIGINT/SIGTERM, then re-raises the signal through the
+    # handlers that were in place before it ran: make those end the process with success.
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, lambda signum, frame: sys.exit(0))
     server.run()
     return 0
 

@@ -1,0 +1,275 @@
+"""Reliability and security: load, races, durability across SIGKILL, and a catalogue of bad input.
+
+The mock runs as its own process here (the way CI and users run it), on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from signalwire_sip_mock.contract import mock_process, wait_until_healthy
+from signalwire_sip_mock.server import free_port
+
+from .helpers import create_body
+
+COLLECTION = "/api/fabric/resources/sip_endpoints"
+PROJECT, TOKEN = "0d6b5c4e-3f2a-4b1c-9d8e-7f6a5b4c3d2e", "PT" + "ab" * 20
+OTHER_PROJECT, OTHER_TOKEN = "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b", "PT" + "cd" * 20
+CLIENTS, OPERATIONS = 16, 200
+TIMEOUT = httpx.Timeout(10.0)
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with mock_process(free_port(), PROJECT, TOKEN) as base_url:
+        yield base_url
+
+
+def session(base_url: str, project: str = PROJECT, token: str = TOKEN) -> httpx.Client:
+    return httpx.Client(base_url=base_url, auth=(project, token), timeout=TIMEOUT)
+
+
+def test_sixteen_clients_lose_no_write_and_see_no_5xx(server: str) -> None:
+    statuses: list[int] = []
+    models: list[dict[str, dict[str, Any]]] = [{} for _ in range(CLIENTS)]
+    failures: list[BaseException] = []
+    lock = threading.Lock()
+
+    def worker(index: int) -> None:
+        rng = random.Random(index)
+        model = models[index]
+        seen: list[int] = []
+        try:
+            with session(server) as http:
+                for _ in range(OPERATIONS):
+                    action = rng.choice(["create", "create", "update", "get", "delete", "list"])
+                    if action == "create" or not model:
+                        body = create_body()
+                        response = http.post(COLLECTION, json=body)
+                        if response.status_code == 200:
+                            model[body["id"]] = response.json()
+                    elif action == "update":
+                        key = rng.choice(list(model))
+                        response = http.put(f"{COLLECTION}/{key}", json={"caller_id": f"c{rng.random()}"})
+                        if response.status_code == 200:
+                            model[key] = response.json()
+                    elif action == "get":
+                        key = rng.choice(list(model))
+                        response = http.get(f"{COLLECTION}/{key}")
+                        assert response.json() == model[key]
+                    elif action == "delete":
+                        key = rng.choice(list(model))
+                        response = http.delete(f"{COLLECTION}/{key}")
+                        if response.status_code == 204:
+                            del model[key]
+                    else:
+                        response = http.get(COLLECTION, params={"page_size": 20})
+                    seen.append(response.status_code)
+        except BaseException as error:  # noqa: BLE001 - surfaced below
+            failures.append(error)
+        with lock:
+            statuses.extend(seen)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(CLIENTS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not failures, failures[0]
+    assert len(statuses) == CLIENTS * OPERATIONS
+    assert all(s < 500 for s in statuses)
+    assert set(statuses) <= {200, 204}
+    expected = {key: record for model in models for key, record in model.items()}
+    with session(server) as http:
+        stored: dict[str, Any] = {}
+        url: str | None = f"{COLLECTION}?page_size=1000"
+        while url:
+            page = http.get(url).json()
+            stored.update({r["id"]: r for r in page["data"]})
+            url = page["links"].get("next")
+    assert stored == expected
+
+
+@pytest.mark.parametrize("collide_on", ["id", "username"])
+def test_racing_creates_have_exactly_one_winner(server: str, collide_on: str) -> None:
+    for _ in range(5):
+        shared = create_body()
+        barrier = threading.Barrier(CLIENTS)
+        results: list[int] = []
+        lock = threading.Lock()
+
+        def racer() -> None:
+            body = create_body(**{collide_on: shared[collide_on]})
+            with session(server) as http:
+                http.get(COLLECTION)  # connect before the start line
+                barrier.wait()
+                status = http.post(COLLECTION, json=body).status_code
+            with lock:
+                results.append(status)
+
+        threads = [threading.Thread(target=racer) for _ in range(CLIENTS)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+        assert sorted(results) == [200] + [409] * (CLIENTS - 1)
+
+
+def test_every_acknowledged_create_survives_sigkill(tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite"
+    port = free_port()
+    command = [sys.executable, "-m", "signalwire_sip_mock.cli", "--port", str(port), "--project",
+               f"{PROJECT}:{TOKEN}", "--db", str(db), "--log-level", "warning"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    base_url = f"http://127.0.0.1:{port}"
+    acknowledged: list[str] = []
+    stop = threading.Event()
+
+    def writer() -> None:
+        with session(base_url) as http:
+            while not stop.is_set():
+                body = create_body()
+                try:
+                    response = http.post(COLLECTION, json=body)
+                except httpx.TransportError:
+                    return
+                if response.status_code == 200:
+                    acknowledged.append(body["id"])
+
+    try:
+        wait_until_healthy(base_url, process)
+        writers = [threading.Thread(target=writer) for _ in range(4)]
+        for w in writers:
+            w.start()
+        while len(acknowledged) < 300:
+            time.sleep(0.01)
+        process.send_signal(signal.SIGKILL)  # mid-stream: writes are in flight
+        process.wait(timeout=10)
+        stop.set()
+        for w in writers:
+            w.join(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert len(acknowledged) >= 300
+    with mock_process(free_port(), PROJECT, TOKEN, db=str(db)) as restarted, session(restarted) as http:
+        stored = set()
+        url: str | None = f"{COLLECTION}?page_size=1000"
+        while url:
+            page = http.get(url).json()
+            stored.update(r["id"] for r in page["data"])
+            url = page["links"].get("next")
+    missing = set(acknowledged) - stored
+    assert not missing, f"{len(missing)} acknowledged creates were lost"
+
+
+def _basic(text: bytes) -> str:
+    return "Basic " + base64.b64encode(text).decode()
+
+
+BAD_INPUT: list[tuple[str, dict[str, Any], int]] = [
+    ("malformed JSON", {"method": "POST", "content": b"{'id': 1}"}, 400),
+    ("truncated JSON", {"method": "POST", "content": b'{"id": "7d3c1a52-3f5e'}, 400),
+    ("JSON with a BOM (read, as RFC 8259 allows)", {"method": "POST", "content": b"\xef\xbb\xbf{}"}, 422),
+    ("an array body", {"method": "POST", "content": b"[1, 2]"}, 422),
+    ("wrong types", {"method": "POST", "json": create_body(ciphers="all", codecs=7, username=5)}, 422),
+    ("null everywhere", {"method": "POST", "json": dict.fromkeys(create_body())}, 422),
+    ("a huge body", {"method": "POST", "content": b'{"a": "' + b"x" * (2 * 1024 * 1024) + b'"}'}, 413),
+    ("a deeply nested body", {"method": "POST", "content": b'{"a":' * 50_000 + b"1" + b"}" * 50_000}, 400),
+    ("control characters in username", {"method": "POST", "json": create_body(username="a\x00b\x1f")}, 422),
+    ("unicode white space in username", {"method": "POST", "json": create_body(username="a\u3000b")}, 422),
+    ("a lone surrogate", {"method": "POST", "content": json.dumps(create_body(caller_id="\ud800")).encode()}, 200),
+    ("emoji and RTL text", {"method": "POST", "json": create_body(caller_id="☎️ מוקד", username="☎️")}, 200),
+    ("a non-uuid id", {"method": "GET", "path": f"{COLLECTION}/1 OR 1=1"}, 404),
+    ("path traversal", {"method": "GET", "path": f"{COLLECTION}/../../../etc/passwd"}, 404),
+    ("an encoded slash", {"method": "GET", "path": f"{COLLECTION}/%2e%2e%2f%2e%2e"}, 404),
+    ("a percent-encoded NUL", {"method": "DELETE", "path": f"{COLLECTION}/%00"}, 404),
+    ("a very long path", {"method": "GET", "path": f"{COLLECTION}/{'a' * 8000}"}, 404),
+    ("a long query", {"method": "GET", "path": f"{COLLECTION}?page_token={'P' * 8000}"}, 422),
+    ("bad base64 credentials", {"method": "GET", "auth": "Basic %%%"}, 401),
+    ("credentials without a colon", {"method": "GET", "auth": _basic(PROJECT.encode())}, 401),
+    ("a wrong token", {"method": "GET", "auth": _basic(f"{PROJECT}:wrong".encode())}, 401),
+    ("an empty token", {"method": "GET", "auth": _basic(f"{PROJECT}:".encode())}, 401),
+    ("another scheme", {"method": "GET", "auth": f"Bearer {TOKEN}"}, 401),
+    ("an unknown project", {"method": "GET", "auth": _basic(f"{OTHER_PROJECT}:{OTHER_TOKEN}".encode())}, 401),
+]
+
+
+@pytest.mark.parametrize(("case", "request_", "status"), BAD_INPUT, ids=[c[0] for c in BAD_INPUT])
+def test_bad_input_gets_a_documented_answer_never_a_5xx(server: str, case: str, request_: dict[str, Any],
+                                                        status: int) -> None:
+    headers = {"Authorization": request_.get("auth", _basic(f"{PROJECT}:{TOKEN}".encode()))}
+    kwargs: dict[str, Any] = {}
+    if "content" in request_:
+        kwargs["content"] = request_["content"]
+        headers["Content-Type"] = "application/json"
+    if "json" in request_:
+        kwargs["json"] = request_["json"]
+    url = server + request_.get("path", COLLECTION)
+    response = httpx.request(request_["method"], url, headers=headers, timeout=TIMEOUT, **kwargs)
+    assert response.status_code == status, response.text[:300]
+    if status >= 400:
+        body = response.json()
+        assert body.get("error") or all({"type", "code", "message", "attribute", "url"} <= set(i)
+                                         for i in body["errors"])
+
+
+def test_another_projects_token_cannot_reach_this_projects_credentials() -> None:
+    port = free_port()
+    command = [sys.executable, "-m", "signalwire_sip_mock.cli", "--port", str(port), "--project",
+               f"{PROJECT}:{TOKEN}", "--project", f"{OTHER_PROJECT}:{OTHER_TOKEN}", "--log-level", "warning"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(base_url, process)
+        body = create_body()
+        with session(base_url) as mine, session(base_url, OTHER_PROJECT, OTHER_TOKEN) as theirs:
+            assert mine.post(COLLECTION, json=body).status_code == 200
+            assert theirs.get(f"{COLLECTION}/{body['id']}").status_code == 404
+            assert theirs.delete(f"{COLLECTION}/{body['id']}").status_code == 404
+            assert mine.get(f"{COLLECTION}/{body['id']}").status_code == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_the_cli_prints_a_demo_project_and_stops_cleanly_on_sigterm() -> None:
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "signalwire_sip_mock.cli", "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    try:
+        wait_until_healthy(f"http://127.0.0.1:{port}", None)
+        banner = ""
+        while "test hooks" not in banner:
+            banner += process.stdout.readline() if process.stdout else ""
+        project = banner.split("projects")[1].split()[0]
+        token = banner.split("demo token")[1].split()[0]
+        with session(f"http://127.0.0.1:{port}", project, token) as http:
+            assert http.get(COLLECTION).status_code == 200
+            http.post(COLLECTION, json=create_body())
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=10) == 0
+        log = process.stderr.read() if process.stderr else ""
+        assert "POST /api/fabric/resources/sip_endpoints 200" in log
+        assert token not in log
+    finally:
+        if process.poll() is None:
+            process.kill()
