@@ -266,6 +266,11 @@ def gate_sandbox(args: argparse.Namespace) -> int:
         args.rate_limit,
         "--max-examples",
         str(args.max_examples),
+        # schemathesis harvests ids from list responses and aims updates and deletes at them;
+        # the hooks redirect those (credentials this run did not create) to fresh ids, so the
+        # 404 they get is by design, not a created resource gone missing.
+        "--exclude-checks",
+        "ensure_resource_availability",
         *args.schemathesis_args,
     ]
     code, covered = 1, list[str]()
