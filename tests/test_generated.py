@@ -1,0 +1,74 @@
+"""generated/ is output: regenerating gives the same bytes, and any drift is caught and named."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .helpers import ROOT
+
+SCRIPT = ROOT / "scripts" / "check_generated.py"
+PACKAGE = Path("generated/signalwire_sip_client")
+
+pytestmark = pytest.mark.slow
+
+
+def copy_inputs(target: Path) -> Path:
+    """The spec, the generator settings and the committed output, in a scratch checkout."""
+    shutil.copytree(ROOT / "openapi", target / "openapi")
+    shutil.copytree(ROOT / PACKAGE, target / PACKAGE, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+def check(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(SCRIPT), str(root)], capture_output=True, text=True, timeout=120)
+
+
+def test_the_committed_client_is_what_the_spec_generates() -> None:
+    result = check(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_one_changed_byte_in_generated_code_is_caught_and_named(tmp_path: Path) -> None:
+    root = copy_inputs(tmp_path)
+    target = root / PACKAGE / "models" / "sip_credential.py"
+    text = target.read_text()
+    target.write_text(text.replace("class SipCredential:", "class SipCredentiaL:", 1))
+    result = check(root)
+    assert result.returncode == 1
+    assert "differs: models/sip_credential.py" in result.stdout
+
+
+def test_a_spec_change_without_regenerating_is_caught(tmp_path: Path) -> None:
+    root = copy_inputs(tmp_path)
+    spec = root / "openapi" / "sip-credentials.yaml"
+    spec.write_text(spec.read_text().replace("The username for the SIP endpoint.", "The username of the endpoint."))
+    result = check(root)
+    assert result.returncode == 1 and "models/sip_credential.py" in result.stdout
+
+
+def test_stray_and_missing_files_are_named(tmp_path: Path) -> None:
+    root = copy_inputs(tmp_path)
+    (root / PACKAGE / "models" / "handwritten.py").write_text("x = 1\n")
+    (root / PACKAGE / "types.py").unlink()
+    result = check(root)
+    assert result.returncode == 1
+    assert "not produced by the generator: models/handwritten.py" in result.stdout
+    assert "missing from generated/: types.py" in result.stdout
+
+
+def test_generating_twice_gives_identical_bytes(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from check_generated import compare, generate
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    generate(ROOT, tmp_path / "first" / "pkg")
+    generate(ROOT, tmp_path / "second" / "pkg")
+    assert compare(tmp_path / "first" / "pkg", tmp_path / "second" / "pkg") == []
+    leftovers = [p.name for p in (tmp_path / "first" / "pkg").rglob("*") if p.name in (".ruff_cache", "__pycache__")]
+    assert leftovers == []
