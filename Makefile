@@ -12,7 +12,7 @@ GEN_PKG := generated/signalwire_sip_client
 NODE_STAMP := node_modules/.installed
 PYTEST_ARGS ?=
 
-.PHONY: help venv generate check-generated lint test unit contract contract-sandbox mock bench clean
+.PHONY: help venv lock generate check-generated lint test unit contract contract-sandbox mock bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -25,6 +25,15 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e '.[dev,bench]'
 	@touch $(STAMP)
+
+lock: ## Re-resolve every Python dependency to its newest allowed version into the constraints file
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet -e '.[dev,bench]'
+	{ sed -n '1,3p' requirements/constraints.txt; \
+	  .lock-venv/bin/python -m pip --version | awk '{print "pip==" $$2}'; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^-e'; } > requirements/constraints.new
+	mv requirements/constraints.new requirements/constraints.txt && rm -rf .lock-venv
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

@@ -7,8 +7,8 @@ import json
 import logging
 import uuid
 from collections.abc import Callable
-from email.utils import format_datetime
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from typing import Any
 
 import httpx
@@ -73,8 +73,13 @@ class Recorder:
 
 def client(recorder: Recorder, **options: Any) -> tuple[SipCredentials, list[float]]:
     sleeps: list[float] = []
-    c = SipCredentials(base_url=BASE, project_id=PROJECT, api_token=TOKEN,
-                       http_client=httpx.Client(transport=httpx.MockTransport(recorder)), **options)
+    c = SipCredentials(
+        base_url=BASE,
+        project_id=PROJECT,
+        api_token=TOKEN,
+        http_client=httpx.Client(transport=httpx.MockTransport(recorder)),
+        **options,
+    )
     c._sleep = sleeps.append
     return c, sleeps
 
@@ -84,23 +89,39 @@ def ok(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> h
 
 
 def error(status: int, headers: dict[str, str] | None = None, body: Any = None) -> httpx.Response:
-    return httpx.Response(status, json=body if body is not None else {"error": "x"}, headers=headers)
+    return httpx.Response(
+        status, json=body if body is not None else {"error": "x"}, headers=headers
+    )
 
 
-CREATE = dict(username="alice", caller_id="+1555", send_as="+1555", ciphers=["AEAD_AES_256_GCM_8"], codecs=["OPUS"])
+CREATE: dict[str, Any] = dict(
+    username="alice",
+    caller_id="+1555",
+    send_as="+1555",
+    ciphers=["AEAD_AES_256_GCM_8"],
+    codecs=["OPUS"],
+)
 
 
 # The rule, before anything is sent -----------------------------------------------------
 
 
-@pytest.mark.parametrize("handler", [CallHandler.DEFAULT, CallHandler.PASSTHROUGH, CallHandler.BLOCK_PSTN])
-def test_a_non_resource_create_with_a_resource_id_never_leaves_the_process(handler: CallHandler) -> None:
+@pytest.mark.parametrize(
+    "handler", [CallHandler.DEFAULT, CallHandler.PASSTHROUGH, CallHandler.BLOCK_PSTN]
+)
+def test_a_non_resource_create_with_a_resource_id_never_leaves_the_process(
+    handler: CallHandler,
+) -> None:
     recorder = Recorder(ok(record()))
     c, _ = client(recorder)
-    body = SipCredentialCreate.from_dict(create_body(call_handler=handler.value, calling_handler_resource_id=RESOURCE_ID))
+    body = SipCredentialCreate.from_dict(
+        create_body(call_handler=handler.value, calling_handler_resource_id=RESOURCE_ID)
+    )
     with pytest.raises(ResourceIdRuleError) as raised:
         c.create_from(body)
-    assert "call_handler" in str(raised.value) and "calling_handler_resource_id" in str(raised.value)
+    assert "call_handler" in str(raised.value) and "calling_handler_resource_id" in str(
+        raised.value
+    )
     assert recorder.requests == []
 
 
@@ -115,13 +136,16 @@ def test_a_resource_create_without_an_id_never_leaves_the_process() -> None:
     assert recorder.requests == []
 
 
-@pytest.mark.parametrize("fields", [
-    {"call_handler": "resource"},
-    {"call_handler": "resource", "calling_handler_resource_id": None},
-    {"call_handler": "default", "calling_handler_resource_id": RESOURCE_ID},
-    {"calling_handler_resource_id": RESOURCE_ID},
-    {"calling_handler_resource_id": None},
-])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"call_handler": "resource"},
+        {"call_handler": "resource", "calling_handler_resource_id": None},
+        {"call_handler": "default", "calling_handler_resource_id": RESOURCE_ID},
+        {"calling_handler_resource_id": RESOURCE_ID},
+        {"calling_handler_resource_id": None},
+    ],
+)
 def test_rule_breaking_updates_never_leave_the_process(fields: dict[str, Any]) -> None:
     recorder = Recorder(ok(record()))
     c, _ = client(recorder)
@@ -134,10 +158,16 @@ def test_async_client_refuses_rule_breaking_bodies_too() -> None:
     recorder = Recorder(ok(record()))
 
     async def run() -> None:
-        c = AsyncSipCredentials(base_url=BASE, project_id=PROJECT, api_token=TOKEN,
-                                http_client=httpx.AsyncClient(transport=httpx.MockTransport(recorder)))
+        c = AsyncSipCredentials(
+            base_url=BASE,
+            project_id=PROJECT,
+            api_token=TOKEN,
+            http_client=httpx.AsyncClient(transport=httpx.MockTransport(recorder)),
+        )
         with pytest.raises(ResourceIdRuleError):
-            await c.update_from(uuid.uuid4(), SipCredentialUpdate.from_dict({"call_handler": "resource"}))
+            await c.update_from(
+                uuid.uuid4(), SipCredentialUpdate.from_dict({"call_handler": "resource"})
+            )
         await c.close()
 
     asyncio.run(run())
@@ -151,7 +181,10 @@ def test_outbound_policies_send_the_pair_together() -> None:
     c.update(uuid.uuid4(), outbound=OutboundPolicy.block_pstn())
     c.update(uuid.uuid4(), caller_id="Reception")
     sent = [json.loads(r.content) for r in recorder.requests]
-    assert (sent[0]["call_handler"], sent[0]["calling_handler_resource_id"]) == ("resource", RESOURCE_ID)
+    assert (sent[0]["call_handler"], sent[0]["calling_handler_resource_id"]) == (
+        "resource",
+        RESOURCE_ID,
+    )
     assert sent[1] == {"call_handler": "block-pstn", "calling_handler_resource_id": None}
     assert sent[2] == {"caller_id": "Reception"}
 
@@ -165,11 +198,23 @@ def test_generated_model_users_can_call_the_check() -> None:
 # Errors by status -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("status", "kind"), [
-    (400, BadRequestError), (401, AuthenticationError), (404, NotFoundError), (409, ConflictError),
-    (413, BadRequestError), (415, BadRequestError), (422, ValidationError), (429, RateLimitError),
-    (500, ServerError), (503, ServerError), (418, APIStatusError), (599, ServerError),
-])
+@pytest.mark.parametrize(
+    ("status", "kind"),
+    [
+        (400, BadRequestError),
+        (401, AuthenticationError),
+        (404, NotFoundError),
+        (409, ConflictError),
+        (413, BadRequestError),
+        (415, BadRequestError),
+        (422, ValidationError),
+        (429, RateLimitError),
+        (500, ServerError),
+        (503, ServerError),
+        (418, APIStatusError),
+        (599, ServerError),
+    ],
+)
 def test_each_status_family_raises_its_exception(status: int, kind: type[APIStatusError]) -> None:
     c, _ = client(Recorder(error(status, {"x-request-id": "req-123"})), max_retries=0)
     with pytest.raises(kind) as raised:
@@ -181,15 +226,26 @@ def test_each_status_family_raises_its_exception(status: int, kind: type[APIStat
 
 
 def test_validation_errors_expose_the_parsed_items() -> None:
-    body = {"errors": [{"type": "validation_error", "code": "invalid_parameter_value",
-                        "message": "calling_handler_resource_id must be null", "attribute": "calling_handler_resource_id",
-                        "url": "https://signalwire.com/docs/apis/error-codes"}]}
+    body = {
+        "errors": [
+            {
+                "type": "validation_error",
+                "code": "invalid_parameter_value",
+                "message": "calling_handler_resource_id must be null",
+                "attribute": "calling_handler_resource_id",
+                "url": "https://signalwire.com/docs/apis/error-codes",
+            }
+        ]
+    }
     c, _ = client(Recorder(error(422, body=body)))
     with pytest.raises(ValidationError) as raised:
         c.update(uuid.uuid4(), caller_id="x")
     [item] = raised.value.errors
-    assert (item.type, item.code, item.attribute) == ("validation_error", "invalid_parameter_value",
-                                                      "calling_handler_resource_id")
+    assert (item.type, item.code, item.attribute) == (
+        "validation_error",
+        "invalid_parameter_value",
+        "calling_handler_resource_id",
+    )
     assert "calling_handler_resource_id must be null" in str(raised.value)
 
 
@@ -205,25 +261,39 @@ def test_a_success_that_breaks_the_spec_is_an_unexpected_response() -> None:
 NOW = datetime.now(UTC)
 
 
-@pytest.mark.parametrize(("header", "expected"), [
-    ("2", 2.0), ("0", 0.0), ("0.25", 0.25), (" 3 ", 3.0), ("-5", 0.0),
-    (format_datetime(NOW + timedelta(seconds=30), usegmt=True), 30.0),
-    (format_datetime(NOW - timedelta(seconds=30), usegmt=True), 0.0),
-    ("soon", None), ("", None), ("nan", None), (None, None),
-])
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("2", 2.0),
+        ("0", 0.0),
+        ("0.25", 0.25),
+        (" 3 ", 3.0),
+        ("-5", 0.0),
+        (format_datetime(NOW + timedelta(seconds=30), usegmt=True), 30.0),
+        (format_datetime(NOW - timedelta(seconds=30), usegmt=True), 0.0),
+        ("soon", None),
+        ("", None),
+        ("nan", None),
+        (None, None),
+    ],
+)
 def test_retry_after_forms(header: str | None, expected: float | None) -> None:
     parsed = parse_retry_after(header, now=NOW)
     assert parsed == pytest.approx(expected, abs=1.0) if expected is not None else parsed is None
 
 
-@pytest.mark.parametrize(("status", "headers", "sleeps"), [
-    (429, {"retry-after": "2"}, [2.0, 2.0]),
-    (503, {"retry-after": "1"}, [1.0, 1.0]),
-    (502, {}, None),
-    (504, {"retry-after": "garbage"}, None),
-])
-def test_retryable_statuses_are_retried_twice_by_default(status: int, headers: dict[str, str],
-                                                         sleeps: list[float] | None) -> None:
+@pytest.mark.parametrize(
+    ("status", "headers", "sleeps"),
+    [
+        (429, {"retry-after": "2"}, [2.0, 2.0]),
+        (503, {"retry-after": "1"}, [1.0, 1.0]),
+        (502, {}, None),
+        (504, {"retry-after": "garbage"}, None),
+    ],
+)
+def test_retryable_statuses_are_retried_twice_by_default(
+    status: int, headers: dict[str, str], sleeps: list[float] | None
+) -> None:
     recorder = Recorder(error(status, headers))
     c, slept = client(recorder)
     with pytest.raises(APIStatusError) as raised:
@@ -276,12 +346,17 @@ def test_retries_are_configurable_per_client_and_per_call_and_can_be_off() -> No
     assert len(recorder.requests) == 6 + 2
 
 
-@pytest.mark.parametrize(("failure", "kind"), [
-    (httpx.ConnectError("refused"), APIConnectionError),
-    (httpx.ReadTimeout("slow"), APITimeoutError),
-    (httpx.RemoteProtocolError("closed"), APIConnectionError),
-])
-def test_connection_failures_are_retried_then_raised(failure: Exception, kind: type[Exception]) -> None:
+@pytest.mark.parametrize(
+    ("failure", "kind"),
+    [
+        (httpx.ConnectError("refused"), APIConnectionError),
+        (httpx.ReadTimeout("slow"), APITimeoutError),
+        (httpx.RemoteProtocolError("closed"), APIConnectionError),
+    ],
+)
+def test_connection_failures_are_retried_then_raised(
+    failure: Exception, kind: type[Exception]
+) -> None:
     recorder = Recorder(failure)
     c, slept = client(recorder)
     with pytest.raises(kind) as raised:
@@ -296,8 +371,20 @@ def test_a_retried_create_that_meets_its_own_id_returns_it() -> None:
         stored.update(record(json.loads(request.content)))
         raise httpx.ReadTimeout("the answer was lost")
 
-    conflict = error(409, body={"errors": [{"type": "validation_error", "code": "already_exists",
-                                            "message": "exists", "attribute": "id", "url": "u"}]})
+    conflict = error(
+        409,
+        body={
+            "errors": [
+                {
+                    "type": "validation_error",
+                    "code": "already_exists",
+                    "message": "exists",
+                    "attribute": "id",
+                    "url": "u",
+                }
+            ]
+        },
+    )
     recorder = Recorder(first, conflict, lambda r: ok(stored))
     c, _ = client(recorder)
     created = c.create(**CREATE)
@@ -306,9 +393,23 @@ def test_a_retried_create_that_meets_its_own_id_returns_it() -> None:
 
 
 def test_a_retried_create_that_meets_someone_elses_credential_raises() -> None:
-    conflict = error(409, body={"errors": [{"type": "validation_error", "code": "already_exists",
-                                            "message": "exists", "attribute": "id", "url": "u"}]})
-    recorder = Recorder(httpx.ConnectError("lost"), conflict, lambda r: ok(record(username="somebody-else")))
+    conflict = error(
+        409,
+        body={
+            "errors": [
+                {
+                    "type": "validation_error",
+                    "code": "already_exists",
+                    "message": "exists",
+                    "attribute": "id",
+                    "url": "u",
+                }
+            ]
+        },
+    )
+    recorder = Recorder(
+        httpx.ConnectError("lost"), conflict, lambda r: ok(record(username="somebody-else"))
+    )
     c, _ = client(recorder)
     with pytest.raises(ConflictError):
         c.create(**CREATE)
@@ -328,8 +429,12 @@ def test_async_retries_honour_retry_after() -> None:
     slept: list[float] = []
 
     async def run() -> str:
-        c = AsyncSipCredentials(base_url=BASE, project_id=PROJECT, api_token=TOKEN,
-                                http_client=httpx.AsyncClient(transport=httpx.MockTransport(recorder)))
+        c = AsyncSipCredentials(
+            base_url=BASE,
+            project_id=PROJECT,
+            api_token=TOKEN,
+            http_client=httpx.AsyncClient(transport=httpx.MockTransport(recorder)),
+        )
 
         async def sleep(seconds: float) -> None:
             slept.append(seconds)
@@ -345,8 +450,12 @@ def test_async_retries_honour_retry_after() -> None:
 
 
 def test_unknown_enum_values_and_extra_fields_parse_and_stay_reachable() -> None:
-    data = record(call_handler="ai_agent_v2", encryption="post-quantum", codecs=["OPUS", "LYRA"],
-                  ciphers=["AES_512_NEW"]) | {"display_name": "Front desk", "call_request_method": "PATCH"}
+    data = record(
+        call_handler="ai_agent_v2",
+        encryption="post-quantum",
+        codecs=["OPUS", "LYRA"],
+        ciphers=["AES_512_NEW"],
+    ) | {"display_name": "Front desk", "call_request_method": "PATCH"}
     c, _ = client(Recorder(ok(data)))
     credential = c.get(data["id"])
     assert credential.call_handler == "ai_agent_v2" and credential.encryption == "post-quantum"
@@ -364,9 +473,15 @@ def test_known_inbound_handler_kinds_parse_as_enums() -> None:
 # Configuration and secrets -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("missing", ["SIGNALWIRE_SPACE", "SIGNALWIRE_PROJECT_ID", "SIGNALWIRE_API_TOKEN"])
+@pytest.mark.parametrize(
+    "missing", ["SIGNALWIRE_SPACE", "SIGNALWIRE_PROJECT_ID", "SIGNALWIRE_API_TOKEN"]
+)
 def test_a_missing_environment_variable_is_named(missing: str) -> None:
-    env = {"SIGNALWIRE_SPACE": "example", "SIGNALWIRE_PROJECT_ID": PROJECT, "SIGNALWIRE_API_TOKEN": TOKEN}
+    env = {
+        "SIGNALWIRE_SPACE": "example",
+        "SIGNALWIRE_PROJECT_ID": PROJECT,
+        "SIGNALWIRE_API_TOKEN": TOKEN,
+    }
     del env[missing]
     with pytest.raises(ConfigurationError, match=missing):
         ClientConfig.resolve(environ=env)
@@ -380,11 +495,16 @@ def test_configuration_comes_from_the_environment(monkeypatch: pytest.MonkeyPatc
         assert c.config.base_url == BASE and c.config.project_id == PROJECT
 
 
-@pytest.mark.parametrize(("space", "url"), [
-    ("example", "https://example.signalwire.com"), ("example.signalwire.com", "https://example.signalwire.com"),
-    ("https://example.signalwire.com/", "https://example.signalwire.com"), ("127.0.0.1:8080", "http://127.0.0.1:8080"),
-    ("localhost:9000", "http://localhost:9000"),
-])
+@pytest.mark.parametrize(
+    ("space", "url"),
+    [
+        ("example", "https://example.signalwire.com"),
+        ("example.signalwire.com", "https://example.signalwire.com"),
+        ("https://example.signalwire.com/", "https://example.signalwire.com"),
+        ("127.0.0.1:8080", "http://127.0.0.1:8080"),
+        ("localhost:9000", "http://localhost:9000"),
+    ],
+)
 def test_space_names_and_hosts_become_base_urls(space: str, url: str) -> None:
     assert base_url_for_space(space) == url
 
@@ -392,7 +512,12 @@ def test_space_names_and_hosts_become_base_urls(space: str, url: str) -> None:
 def test_timeouts_default_to_seconds_not_minutes() -> None:
     config = ClientConfig.resolve(base_url=BASE, project_id=PROJECT, api_token=TOKEN)
     assert config.timeout.read is not None and config.timeout.read <= 60
-    assert ClientConfig.resolve(base_url=BASE, project_id=PROJECT, api_token=TOKEN, timeout=2).timeout.read == 2
+    assert (
+        ClientConfig.resolve(
+            base_url=BASE, project_id=PROJECT, api_token=TOKEN, timeout=2
+        ).timeout.read
+        == 2
+    )
 
 
 def test_the_token_never_appears_in_reprs_errors_or_logs(caplog: pytest.LogCaptureFixture) -> None:

@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +44,9 @@ def load_contract_schema(base_url: str, project: Project, monkeypatch: pytest.Mo
 
 @pytest.fixture
 def contract_schema(signalwire_sip_mock: RunningMock, monkeypatch: pytest.MonkeyPatch) -> Any:
-    return load_contract_schema(signalwire_sip_mock.base_url, signalwire_sip_mock.project, monkeypatch)
+    return load_contract_schema(
+        signalwire_sip_mock.base_url, signalwire_sip_mock.project, monkeypatch
+    )
 
 
 schema = schemathesis.pytest.from_fixture("contract_schema")
@@ -57,8 +58,12 @@ def test_every_operation_conforms(case: Any) -> None:
     case.call_and_validate()
 
 
-def test_stateful_walks_keep_the_contract(signalwire_sip_mock: RunningMock, monkeypatch: pytest.MonkeyPatch) -> None:
-    loaded = load_contract_schema(signalwire_sip_mock.base_url, signalwire_sip_mock.project, monkeypatch)
+def test_stateful_walks_keep_the_contract(
+    signalwire_sip_mock: RunningMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded = load_contract_schema(
+        signalwire_sip_mock.base_url, signalwire_sip_mock.project, monkeypatch
+    )
     walked: list[str] = []
 
     class Walk(loaded.as_state_machine()):  # type: ignore[misc]
@@ -68,22 +73,46 @@ def test_stateful_walks_keep_the_contract(signalwire_sip_mock: RunningMock, monk
         def after_call(self, response: Any, case: Any) -> None:
             walked.append(f"{case.method} {case.operation.path} {response.status_code}")
 
-    Walk.run(settings=settings(max_examples=30, stateful_step_count=6, deadline=None, database=None,
-                               suppress_health_check=list(HealthCheck)))
+    Walk.run(
+        settings=settings(
+            max_examples=30,
+            stateful_step_count=6,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+    )
     assert f"POST {COLLECTION} 200" in walked
-    assert any(step.startswith(("GET", "PUT", "DELETE")) and step.endswith(" 200") or step.endswith(" 204")
-               for step in walked if "{id}" in step)
+    assert any(
+        (step.startswith(("GET", "PUT", "DELETE")) and step.endswith(" 200"))
+        or step.endswith(" 204")
+        for step in walked
+        if "{id}" in step
+    )
 
 
 def test_link_coverage_is_judged_on_declared_links() -> None:
     document = load_spec()
     assert {name for _, name in declared_links(document)} == {
-        "GetSipCredential", "UpdateSipCredential", "DeleteSipCredential", "GetUpdatedSipCredential"}
-    covered = [f"POST {COLLECTION} -> [200] {name} -> X" for name in
-               ("GetSipCredential", "UpdateSipCredential", "DeleteSipCredential")]
-    assert uncovered_links(document, covered) == [f"PUT {COLLECTION}/{{id}} -> GetUpdatedSipCredential"]
-    assert verdict(0, covered) == 1 and verdict(0, [*covered, f"PUT {COLLECTION}/{{id}} -> [200] "
-                                                             "GetUpdatedSipCredential -> GET"]) == 0
+        "GetSipCredential",
+        "UpdateSipCredential",
+        "DeleteSipCredential",
+        "GetUpdatedSipCredential",
+    }
+    covered = [
+        f"POST {COLLECTION} -> [200] {name} -> X"
+        for name in ("GetSipCredential", "UpdateSipCredential", "DeleteSipCredential")
+    ]
+    assert uncovered_links(document, covered) == [
+        f"PUT {COLLECTION}/{{id}} -> GetUpdatedSipCredential"
+    ]
+    assert (
+        verdict(0, covered) == 1
+        and verdict(
+            0, [*covered, f"PUT {COLLECTION}/{{id}} -> [200] GetUpdatedSipCredential -> GET"]
+        )
+        == 0
+    )
 
 
 def broken_mock(project: Project) -> MockServer:
@@ -97,15 +126,24 @@ def broken_mock(project: Project) -> MockServer:
     return server
 
 
-def test_the_gate_fails_against_a_mock_that_breaks_the_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_gate_fails_against_a_mock_that_breaks_the_rule(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(ROOT)
     project = Project(str(uuid.uuid4()), "PT-gate-test")
     with broken_mock(project) as server:
         body = create_body(call_handler="resource", calling_handler_resource_id=None)
-        accepted = httpx.post(server.base_url + COLLECTION, json=body, auth=(project.id, project.token))
+        accepted = httpx.post(
+            server.base_url + COLLECTION, json=body, auth=(project.id, project.token)
+        )
         assert accepted.status_code == 200  # it really is broken
-        code, covered = run_schemathesis(server.base_url, project.id, project.token, tmp_path,
-                                         ["--phases", "examples,coverage,fuzzing", "--max-examples", "30"])
+        code, covered = run_schemathesis(
+            server.base_url,
+            project.id,
+            project.token,
+            tmp_path,
+            ["--phases", "examples,coverage,fuzzing", "--max-examples", "30"],
+        )
     assert code != 0
     assert verdict(code, covered) != 0
 
@@ -115,15 +153,33 @@ def test_the_sandbox_run_touches_only_what_it_created(tmp_path: Path) -> None:
     with MockServer([project]) as server:
         http = httpx.Client(base_url=server.base_url, auth=(project.id, project.token), timeout=10)
         foreign = [http.post(COLLECTION, json=create_body()).json() for _ in range(8)]
-        env = dict(os.environ, SIGNALWIRE_SPACE=server.base_url.removeprefix("http://"),
-                   SIGNALWIRE_PROJECT_ID=project.id, SIGNALWIRE_API_TOKEN=project.token)
+        env = dict(
+            os.environ,
+            SIGNALWIRE_SPACE=server.base_url.removeprefix("http://"),
+            SIGNALWIRE_PROJECT_ID=project.id,
+            SIGNALWIRE_API_TOKEN=project.token,
+        )
         result = subprocess.run(
-            [sys.executable, "-m", "signalwire_sip_mock.contract", "sandbox", "--rate-limit", "200/s",
-             "--max-examples", "8", "--reports", str(tmp_path)],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+            [
+                sys.executable,
+                "-m",
+                "signalwire_sip_mock.contract",
+                "sandbox",
+                "--rate-limit",
+                "200/s",
+                "--max-examples",
+                "8",
+                "--reports",
+                str(tmp_path),
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
         output = result.stdout + result.stderr
-        assert result.returncode == 0, output[output.find("FAILURES"):][:5000]
+        assert result.returncode == 0, output[output.find("FAILURES") :][:5000]
         assert "created by this run:" in output and "removed" in output
         created = int(output.split("created by this run:")[1].split()[0])
         assert created > 0
@@ -132,20 +188,33 @@ def test_the_sandbox_run_touches_only_what_it_created(tmp_path: Path) -> None:
         assert sorted(remaining, key=lambda r: r["id"]) == sorted(foreign, key=lambda r: r["id"])
         journal = httpx.get(server.base_url + "/__mock__/requests").json()["requests"]
         foreign_ids = {r["id"] for r in foreign}
-        touched = [e for e in journal if e["method"] in ("PUT", "DELETE") and e["path"].rsplit("/", 1)[-1] in foreign_ids]
+        touched = [
+            e
+            for e in journal
+            if e["method"] in ("PUT", "DELETE") and e["path"].rsplit("/", 1)[-1] in foreign_ids
+        ]
         assert touched == []
         run_id = output.split("run id '")[1].split("'")[0]
-        ours = journal[len(foreign):]
-        named = [json.loads(e["body"]).get("username") for e in ours
-                 if e["method"] in ("POST", "PUT") and e["status"] == 200 and '"username"' in e["body"]]
+        ours = journal[len(foreign) :]
+        named = [
+            json.loads(e["body"]).get("username")
+            for e in ours
+            if e["method"] in ("POST", "PUT") and e["status"] == 200 and '"username"' in e["body"]
+        ]
         assert named and all(name.startswith(run_id) for name in named)
 
 
 def test_the_sandbox_run_refuses_to_start_without_credentials() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SIGNALWIRE_")}
     env["SIGNALWIRE_PROJECT_ID"] = "p"
-    result = subprocess.run([sys.executable, "-m", "signalwire_sip_mock.contract", "sandbox"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "signalwire_sip_mock.contract", "sandbox"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "SIGNALWIRE_SPACE" in result.stderr and "SIGNALWIRE_API_TOKEN" in result.stderr
     assert "SIGNALWIRE_PROJECT_ID" not in result.stderr

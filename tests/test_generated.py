@@ -25,7 +25,9 @@ def copy_inputs(target: Path) -> Path:
 
 
 def check(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(SCRIPT), str(root)], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), str(root)], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_the_committed_client_is_what_the_spec_generates() -> None:
@@ -46,7 +48,11 @@ def test_one_changed_byte_in_generated_code_is_caught_and_named(tmp_path: Path) 
 def test_a_spec_change_without_regenerating_is_caught(tmp_path: Path) -> None:
     root = copy_inputs(tmp_path)
     spec = root / "openapi" / "sip-credentials.yaml"
-    spec.write_text(spec.read_text().replace("The username for the SIP endpoint.", "The username of the endpoint."))
+    spec.write_text(
+        spec.read_text().replace(
+            "The username for the SIP endpoint.", "The username of the endpoint."
+        )
+    )
     result = check(root)
     assert result.returncode == 1 and "models/sip_credential.py" in result.stdout
 
@@ -64,11 +70,15 @@ def test_stray_and_missing_files_are_named(tmp_path: Path) -> None:
 def test_generating_twice_gives_identical_bytes(tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
-        from check_generated import compare, generate
+        from check_generated import compare, generate  # type: ignore[import-not-found]
     finally:
         sys.path.remove(str(ROOT / "scripts"))
     generate(ROOT, tmp_path / "first" / "pkg")
     generate(ROOT, tmp_path / "second" / "pkg")
     assert compare(tmp_path / "first" / "pkg", tmp_path / "second" / "pkg") == []
-    leftovers = [p.name for p in (tmp_path / "first" / "pkg").rglob("*") if p.name in (".ruff_cache", "__pycache__")]
+    leftovers = [
+        p.name
+        for p in (tmp_path / "first" / "pkg").rglob("*")
+        if p.name in (".ruff_cache", "__pycache__")
+    ]
     assert leftovers == []

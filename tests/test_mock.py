@@ -28,11 +28,15 @@ def mock(signalwire_sip_mock: RunningMock) -> RunningMock:
 
 @pytest.fixture
 def http(mock: RunningMock) -> Any:
-    with httpx.Client(base_url=mock.base_url, auth=(mock.project_id, mock.api_token), timeout=TIMEOUT) as client:
+    with httpx.Client(
+        base_url=mock.base_url, auth=(mock.project_id, mock.api_token), timeout=TIMEOUT
+    ) as client:
         yield client
 
 
-def response_validator(spec: dict[str, Any], method: str, path: str, status: int) -> jsonschema.Validator | None:
+def response_validator(
+    spec: dict[str, Any], method: str, path: str, status: int
+) -> jsonschema.Validator | None:
     operation = spec["paths"][path][method.lower()]
     response = operation["responses"][str(status)]
     while "$ref" in response:
@@ -41,7 +45,9 @@ def response_validator(spec: dict[str, Any], method: str, path: str, status: int
     if not content:
         return None
     schema = {**content["application/json"]["schema"], "components": spec["components"]}
-    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    return jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
 
 
 def assert_conforms(spec: dict[str, Any], response: httpx.Response, path: str) -> None:
@@ -80,33 +86,54 @@ def test_full_lifecycle_answers_as_the_spec_says(http: httpx.Client, spec: dict[
     assert http.get(COLLECTION).json()["data"] == []
 
 
-def test_leaving_resource_clears_the_stored_id_and_a_body_without_handler_keeps_it(http: httpx.Client) -> None:
+def test_leaving_resource_clears_the_stored_id_and_a_body_without_handler_keeps_it(
+    http: httpx.Client,
+) -> None:
     body = create_body(call_handler="resource", calling_handler_resource_id=RESOURCE_ID)
     http.post(COLLECTION, json=body)
     kept = http.put(f"{COLLECTION}/{body['id']}", json={"send_as": "+1999"}).json()
     assert (kept["call_handler"], kept["calling_handler_resource_id"]) == ("resource", RESOURCE_ID)
     other = str(uuid.uuid4())
-    moved = http.put(f"{COLLECTION}/{body['id']}", json={"call_handler": "resource",
-                                                           "calling_handler_resource_id": other}).json()
+    moved = http.put(
+        f"{COLLECTION}/{body['id']}",
+        json={"call_handler": "resource", "calling_handler_resource_id": other},
+    ).json()
     assert moved["calling_handler_resource_id"] == other
     cleared = http.put(f"{COLLECTION}/{body['id']}", json={"call_handler": "passthrough"}).json()
-    assert (cleared["call_handler"], cleared["calling_handler_resource_id"]) == ("passthrough", None)
+    assert (cleared["call_handler"], cleared["calling_handler_resource_id"]) == (
+        "passthrough",
+        None,
+    )
 
 
-@pytest.mark.parametrize(("body", "attribute", "code"), [
-    (create_body(call_handler="resource", calling_handler_resource_id=None), "calling_handler_resource_id",
-     "invalid_parameter_value"),
-    (create_body(call_handler="default", calling_handler_resource_id=RESOURCE_ID), "calling_handler_resource_id",
-     "invalid_parameter_value"),
-    (create_body(username="al ice"), "username", "invalid_parameter_value"),
-    (create_body(username="al@ice"), "username", "invalid_parameter_value"),
-    (create_body(codecs=["MP3"]), "codecs", "invalid_parameter_value"),
-    (create_body(id="not-a-uuid"), "id", "invalid_parameter_value"),
-    (create_body(surprise=1), "surprise", "invalid_parameter"),
-    ({k: v for k, v in create_body().items() if k != "send_as"}, "send_as", "missing_required_parameter"),
-])
-def test_create_422_names_the_field_and_a_stable_code(http: httpx.Client, body: dict[str, Any], attribute: str,
-                                                      code: str) -> None:
+@pytest.mark.parametrize(
+    ("body", "attribute", "code"),
+    [
+        (
+            create_body(call_handler="resource", calling_handler_resource_id=None),
+            "calling_handler_resource_id",
+            "invalid_parameter_value",
+        ),
+        (
+            create_body(call_handler="default", calling_handler_resource_id=RESOURCE_ID),
+            "calling_handler_resource_id",
+            "invalid_parameter_value",
+        ),
+        (create_body(username="al ice"), "username", "invalid_parameter_value"),
+        (create_body(username="al@ice"), "username", "invalid_parameter_value"),
+        (create_body(codecs=["MP3"]), "codecs", "invalid_parameter_value"),
+        (create_body(id="not-a-uuid"), "id", "invalid_parameter_value"),
+        (create_body(surprise=1), "surprise", "invalid_parameter"),
+        (
+            {k: v for k, v in create_body().items() if k != "send_as"},
+            "send_as",
+            "missing_required_parameter",
+        ),
+    ],
+)
+def test_create_422_names_the_field_and_a_stable_code(
+    http: httpx.Client, body: dict[str, Any], attribute: str, code: str
+) -> None:
     response = http.post(COLLECTION, json=body)
     assert response.status_code == 422
     items = response.json()["errors"]
@@ -116,20 +143,32 @@ def test_create_422_names_the_field_and_a_stable_code(http: httpx.Client, body: 
 
 
 def test_every_problem_of_a_body_gets_its_own_item(http: httpx.Client) -> None:
-    body = create_body(username="a b", codecs=["MP3"], call_handler="resource", calling_handler_resource_id=None)
+    body = create_body(
+        username="a b", codecs=["MP3"], call_handler="resource", calling_handler_resource_id=None
+    )
     del body["send_as"]
     attributes = {i["attribute"] for i in http.post(COLLECTION, json=body).json()["errors"]}
     assert attributes == {"username", "codecs", "calling_handler_resource_id", "send_as"}
 
 
-@pytest.mark.parametrize(("update", "attribute"), [
-    ({"call_handler": "resource", "calling_handler_resource_id": None}, "calling_handler_resource_id"),
-    ({"call_handler": "resource"}, "calling_handler_resource_id"),
-    ({"call_handler": "block-pstn", "calling_handler_resource_id": RESOURCE_ID}, "calling_handler_resource_id"),
-    ({"calling_handler_resource_id": None}, "call_handler"),
-])
-def test_update_rule_violations_are_422_and_change_nothing(http: httpx.Client, update: dict[str, Any],
-                                                           attribute: str) -> None:
+@pytest.mark.parametrize(
+    ("update", "attribute"),
+    [
+        (
+            {"call_handler": "resource", "calling_handler_resource_id": None},
+            "calling_handler_resource_id",
+        ),
+        ({"call_handler": "resource"}, "calling_handler_resource_id"),
+        (
+            {"call_handler": "block-pstn", "calling_handler_resource_id": RESOURCE_ID},
+            "calling_handler_resource_id",
+        ),
+        ({"calling_handler_resource_id": None}, "call_handler"),
+    ],
+)
+def test_update_rule_violations_are_422_and_change_nothing(
+    http: httpx.Client, update: dict[str, Any], attribute: str
+) -> None:
     body = create_body()
     http.post(COLLECTION, json=body)
     response = http.put(f"{COLLECTION}/{body['id']}", json=update)
@@ -158,17 +197,30 @@ def test_unknown_ids_are_404_and_non_uuid_ids_too(http: httpx.Client) -> None:
         for key in (str(uuid.uuid4()), "not-a-uuid", "..%2F..%2Fetc", "%00"):
             kwargs: dict[str, Any] = {"json": {"caller_id": "x"}} if method == "PUT" else {}
             response = http.request(method, f"{COLLECTION}/{key}", **kwargs)
-            assert (response.status_code, response.json()) == (404, {"error": "Not Found"}), (method, key)
+            assert (response.status_code, response.json()) == (404, {"error": "Not Found"}), (
+                method,
+                key,
+            )
 
 
 # Auth ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("header", [
-    None, "", "Basic", "Basic !!!notbase64", "Bearer abc", "Basic " + base64.b64encode(b"no-colon").decode(),
-    "Basic " + base64.b64encode(b"\xff\xfe:\xff").decode(),
-])
-def test_missing_or_malformed_credentials_are_401_with_a_challenge(mock: RunningMock, header: str | None) -> None:
+@pytest.mark.parametrize(
+    "header",
+    [
+        None,
+        "",
+        "Basic",
+        "Basic !!!notbase64",
+        "Bearer abc",
+        "Basic " + base64.b64encode(b"no-colon").decode(),
+        "Basic " + base64.b64encode(b"\xff\xfe:\xff").decode(),
+    ],
+)
+def test_missing_or_malformed_credentials_are_401_with_a_challenge(
+    mock: RunningMock, header: str | None
+) -> None:
     headers = {} if header is None else {"Authorization": header}
     response = httpx.get(mock.base_url + COLLECTION, headers=headers, timeout=TIMEOUT)
     assert response.status_code == 401 and response.json() == {"error": "Unauthorized"}
@@ -176,7 +228,9 @@ def test_missing_or_malformed_credentials_are_401_with_a_challenge(mock: Running
 
 
 def test_a_wrong_token_is_401(mock: RunningMock) -> None:
-    response = httpx.get(mock.base_url + COLLECTION, auth=(mock.project_id, mock.api_token + "x"), timeout=TIMEOUT)
+    response = httpx.get(
+        mock.base_url + COLLECTION, auth=(mock.project_id, mock.api_token + "x"), timeout=TIMEOUT
+    )
     assert response.status_code == 401
 
 
@@ -199,21 +253,25 @@ def test_projects_see_only_their_own_credentials() -> None:
 # Malformed requests ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("content", "content_type", "status", "code"), [
-    (b"{", "application/json", 400, "malformed_json"),
-    (b'{"id": "x"', "application/json", 400, "malformed_json"),
-    (b"", "application/json", 400, "missing_request_body"),
-    (b'{"a": NaN}', "application/json", 400, "malformed_json"),
-    (b"[" * 100_000, "application/json", 400, "malformed_json"),
-    (b"\xff\xfe", "application/json", 400, "malformed_json"),
-    (b"{}", "text/plain", 415, "unsupported_media_type"),
-    (b"{}", "", 415, "unsupported_media_type"),
-    (b"username=x", "application/x-www-form-urlencoded", 415, "unsupported_media_type"),
-    (b"[]", "application/json", 422, "invalid_parameter_value"),
-    (b'"text"', "application/json", 422, "invalid_parameter_value"),
-])
-def test_malformed_bodies_get_a_4xx_in_signalwire_format(http: httpx.Client, content: bytes, content_type: str,
-                                                         status: int, code: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "content_type", "status", "code"),
+    [
+        (b"{", "application/json", 400, "malformed_json"),
+        (b'{"id": "x"', "application/json", 400, "malformed_json"),
+        (b"", "application/json", 400, "missing_request_body"),
+        (b'{"a": NaN}', "application/json", 400, "malformed_json"),
+        (b"[" * 100_000, "application/json", 400, "malformed_json"),
+        (b"\xff\xfe", "application/json", 400, "malformed_json"),
+        (b"{}", "text/plain", 415, "unsupported_media_type"),
+        (b"{}", "", 415, "unsupported_media_type"),
+        (b"username=x", "application/x-www-form-urlencoded", 415, "unsupported_media_type"),
+        (b"[]", "application/json", 422, "invalid_parameter_value"),
+        (b'"text"', "application/json", 422, "invalid_parameter_value"),
+    ],
+)
+def test_malformed_bodies_get_a_4xx_in_signalwire_format(
+    http: httpx.Client, content: bytes, content_type: str, status: int, code: str
+) -> None:
     headers = {"Content-Type": content_type} if content_type else {}
     response = http.post(COLLECTION, content=content, headers=headers)
     assert response.status_code == status
@@ -221,15 +279,20 @@ def test_malformed_bodies_get_a_4xx_in_signalwire_format(http: httpx.Client, con
 
 
 def test_charset_parameters_are_accepted(http: httpx.Client) -> None:
-    response = http.post(COLLECTION, content=json.dumps(create_body()),
-                         headers={"Content-Type": "application/json; charset=utf-8"})
+    response = http.post(
+        COLLECTION,
+        content=json.dumps(create_body()),
+        headers={"Content-Type": "application/json; charset=utf-8"},
+    )
     assert response.status_code == 200
 
 
 def test_bodies_over_a_mebibyte_are_413(http: httpx.Client) -> None:
     huge = json.dumps(create_body(caller_id="x" * (1024 * 1024))).encode()
     response = http.post(COLLECTION, content=huge, headers={"Content-Type": "application/json"})
-    assert response.status_code == 413 and response.json()["errors"][0]["code"] == "request_too_large"
+    assert (
+        response.status_code == 413 and response.json()["errors"][0]["code"] == "request_too_large"
+    )
 
     def chunks() -> Any:  # no Content-Length: the limit holds while streaming
         for _ in range(20):
@@ -242,7 +305,10 @@ def test_bodies_over_a_mebibyte_are_413(http: httpx.Client) -> None:
 
 @pytest.mark.parametrize("method", ["PATCH", "HEAD", "OPTIONS", "TRACE", "PROPFIND", "PURGE"])
 def test_undeclared_methods_are_405_with_allow(http: httpx.Client, method: str) -> None:
-    for path, allowed in ((COLLECTION, "GET, POST"), (f"{COLLECTION}/{uuid.uuid4()}", "DELETE, GET, PUT")):
+    for path, allowed in (
+        (COLLECTION, "GET, POST"),
+        (f"{COLLECTION}/{uuid.uuid4()}", "DELETE, GET, PUT"),
+    ):
         response = http.request(method, path)
         assert response.status_code == 405 and response.headers["allow"] == allowed
         if method != "HEAD":
@@ -250,14 +316,25 @@ def test_undeclared_methods_are_405_with_allow(http: httpx.Client, method: str) 
 
 
 def test_unknown_paths_are_404(http: httpx.Client) -> None:
-    for path in ("/", "/api", f"{COLLECTION}/", f"{COLLECTION}/{uuid.uuid4()}/extra", "/api/fabric/resources"):
+    for path in (
+        "/",
+        "/api",
+        f"{COLLECTION}/",
+        f"{COLLECTION}/{uuid.uuid4()}/extra",
+        "/api/fabric/resources",
+    ):
         assert http.get(path).status_code == 404
 
 
 def test_query_parameters_are_validated_against_the_spec(http: httpx.Client) -> None:
-    for query, attribute in (("page_size=0", "page_size"), ("page_size=1001", "page_size"),
-                             ("page_size=ten", "page_size"), ("page_token=nope", "page_token"),
-                             ("page_number=-1", "page_number"), ("colour=blue", "colour")):
+    for query, attribute in (
+        ("page_size=0", "page_size"),
+        ("page_size=1001", "page_size"),
+        ("page_size=ten", "page_size"),
+        ("page_token=nope", "page_token"),
+        ("page_number=-1", "page_number"),
+        ("colour=blue", "colour"),
+    ):
         response = http.get(f"{COLLECTION}?{query}")
         assert response.status_code == 422, query
         assert [i["attribute"] for i in response.json()["errors"]] == [attribute]
@@ -266,8 +343,12 @@ def test_query_parameters_are_validated_against_the_spec(http: httpx.Client) -> 
 def test_a_truncated_request_does_not_hang_or_kill_the_server(mock: RunningMock) -> None:
     host, port = mock.base_url.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port)), timeout=TIMEOUT) as raw:
-        raw.sendall(b"POST " + COLLECTION.encode() + b" HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                    b"Content-Length: 100\r\n\r\n{\"id\":")
+        raw.sendall(
+            b"POST "
+            + COLLECTION.encode()
+            + b" HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b'Content-Length: 100\r\n\r\n{"id":'
+        )
         raw.shutdown(socket.SHUT_WR)
         raw.settimeout(TIMEOUT)
         raw.recv(1024)  # the server answers or closes; it never hangs
@@ -302,7 +383,7 @@ def test_pages_cover_every_credential_once_in_creation_order(http: httpx.Client)
 def test_the_cursor_keeps_its_place_while_others_insert_and_delete(http: httpx.Client) -> None:
     ids = [http.post(COLLECTION, json=create_body()).json()["id"] for _ in range(6)]
     first = http.get(COLLECTION, params={"page_size": 2}).json()
-    http.delete(f"{COLLECTION}/{ids[0]}")                       # before the cursor
+    http.delete(f"{COLLECTION}/{ids[0]}")  # before the cursor
     late = http.post(COLLECTION, json=create_body()).json()["id"]  # after everything
     second = http.get(first["links"]["next"]).json()
     assert [r["id"] for r in second["data"]] == ids[2:4]
@@ -319,7 +400,9 @@ def test_a_token_past_the_end_gives_an_empty_page(http: httpx.Client) -> None:
 # Test hooks ----------------------------------------------------------------------------
 
 
-def test_the_journal_records_requests_with_credentials_redacted(mock: RunningMock, http: httpx.Client) -> None:
+def test_the_journal_records_requests_with_credentials_redacted(
+    mock: RunningMock, http: httpx.Client
+) -> None:
     http.post(COLLECTION, json=create_body())
     [entry] = mock.requests()
     assert entry["method"] == "POST" and entry["path"] == COLLECTION and entry["status"] == 200
@@ -328,7 +411,9 @@ def test_the_journal_records_requests_with_credentials_redacted(mock: RunningMoc
     assert json.loads(entry["body"])["username"].startswith("user-")
 
 
-def test_faults_fail_the_next_matching_requests_then_stop(mock: RunningMock, http: httpx.Client) -> None:
+def test_faults_fail_the_next_matching_requests_then_stop(
+    mock: RunningMock, http: httpx.Client
+) -> None:
     mock.inject_fault(429, count=2, method="GET", retry_after=3)
     first, second, third = (http.get(COLLECTION) for _ in range(3))
     assert (first.status_code, second.status_code, third.status_code) == (429, 429, 200)
@@ -339,10 +424,22 @@ def test_faults_fail_the_next_matching_requests_then_stop(mock: RunningMock, htt
     assert http.get(f"{COLLECTION}/{uuid.uuid4()}").status_code == 503
 
 
-@pytest.mark.parametrize("fault", [{"status": 418}, {"count": 0, "status": 500}, {}, {"status": 500, "x": 1},
-                                   {"delay_ms": -1}, []])
+@pytest.mark.parametrize(
+    "fault",
+    [
+        {"status": 418},
+        {"count": 0, "status": 500},
+        {},
+        {"status": 500, "x": 1},
+        {"delay_ms": -1},
+        [],
+    ],
+)
 def test_bad_faults_are_refused(mock: RunningMock, fault: Any) -> None:
-    assert httpx.post(mock.base_url + "/__mock__/faults", json=fault, timeout=TIMEOUT).status_code == 422
+    assert (
+        httpx.post(mock.base_url + "/__mock__/faults", json=fault, timeout=TIMEOUT).status_code
+        == 422
+    )
 
 
 def test_reset_empties_everything(mock: RunningMock, http: httpx.Client) -> None:
@@ -353,5 +450,8 @@ def test_reset_empties_everything(mock: RunningMock, http: httpx.Client) -> None
 
 
 def test_every_response_carries_a_unique_request_id(http: httpx.Client) -> None:
-    ids = {http.get(path).headers["x-request-id"] for path in (COLLECTION, "/nope", f"{COLLECTION}/x", COLLECTION)}
+    ids = {
+        http.get(path).headers["x-request-id"]
+        for path in (COLLECTION, "/nope", f"{COLLECTION}/x", COLLECTION)
+    }
     assert len(ids) == 4

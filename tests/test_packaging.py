@@ -23,8 +23,12 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
-                   check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     [built] = out.glob("signalwire_sip-*.whl")
     yield built
 
@@ -34,7 +38,9 @@ def test_the_wheel_ships_both_packages_the_mock_markers_and_the_spec(wheel: Path
         names = set(archive.namelist())
         spec = archive.read("signalwire_sip_mock/sip-credentials.yaml")
         metadata = archive.read(next(n for n in names if n.endswith("METADATA"))).decode()
-        entry_points = archive.read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
+        entry_points = archive.read(
+            next(n for n in names if n.endswith("entry_points.txt"))
+        ).decode()
     for package in ("signalwire_sip", "signalwire_sip_client", "signalwire_sip_mock"):
         assert f"{package}/__init__.py" in names
         assert f"{package}/py.typed" in names or package == "signalwire_sip_mock"
@@ -45,26 +51,57 @@ def test_the_wheel_ships_both_packages_the_mock_markers_and_the_spec(wheel: Path
     assert not any(n.startswith(("tests/", "openapi/", "generated/", "overrides/")) for n in names)
 
 
-def test_the_wheel_installs_into_a_clean_venv_and_its_mock_serves_the_packaged_spec(wheel: Path,
-                                                                                      tmp_path: Path) -> None:
+def test_the_wheel_installs_into_a_clean_venv_and_its_mock_serves_the_packaged_spec(
+    wheel: Path, tmp_path: Path
+) -> None:
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    "-c", str(ROOT / "requirements" / "constraints.txt"), f"{wheel}[mock]"],
-                   check=True, timeout=600, cwd=tmp_path)
-    probe = ("import signalwire_sip, signalwire_sip_client, signalwire_sip_mock as m; "
-             "print(m.spec_path())")
-    located = subprocess.run([str(python), "-c", probe], check=True, capture_output=True, text=True,
-                             cwd=tmp_path).stdout.strip()
-    assert located.startswith(str(env_dir)) and located.endswith("signalwire_sip_mock/sip-credentials.yaml")
+    subprocess.run(
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-c",
+            str(ROOT / "requirements" / "constraints.txt"),
+            f"{wheel}[mock]",
+        ],
+        check=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
+    probe = (
+        "import signalwire_sip, signalwire_sip_client, signalwire_sip_mock as m; "
+        "print(m.spec_path())"
+    )
+    located = subprocess.run(
+        [str(python), "-c", probe], check=True, capture_output=True, text=True, cwd=tmp_path
+    ).stdout.strip()
+    assert located.startswith(str(env_dir)) and located.endswith(
+        "signalwire_sip_mock/sip-credentials.yaml"
+    )
     port = free_port()
-    server = subprocess.Popen([str(env_dir / "bin" / "signalwire-sip-mock"), "--port", str(port),
-                               "--project", "p:t", "--log-level", "warning"], cwd=tmp_path,
-                              stdout=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            str(env_dir / "bin" / "signalwire-sip-mock"),
+            "--port",
+            str(port),
+            "--project",
+            "p:t",
+            "--log-level",
+            "warning",
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+    )
     try:
         wait_until_healthy(f"http://127.0.0.1:{port}", server)
-        answer = httpx.get(f"http://127.0.0.1:{port}/api/fabric/resources/sip_endpoints", auth=("p", "t"))
+        answer = httpx.get(
+            f"http://127.0.0.1:{port}/api/fabric/resources/sip_endpoints", auth=("p", "t")
+        )
         assert answer.status_code == 200 and answer.json()["data"] == []
     finally:
         server.terminate()

@@ -14,7 +14,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -67,7 +66,9 @@ def test_sixteen_clients_lose_no_write_and_see_no_5xx(server: str) -> None:
                             model[body["id"]] = response.json()
                     elif action == "update":
                         key = rng.choice(list(model))
-                        response = http.put(f"{COLLECTION}/{key}", json={"caller_id": f"c{rng.random()}"})
+                        response = http.put(
+                            f"{COLLECTION}/{key}", json={"caller_id": f"c{rng.random()}"}
+                        )
                         if response.status_code == 200:
                             model[key] = response.json()
                     elif action == "get":
@@ -82,7 +83,7 @@ def test_sixteen_clients_lose_no_write_and_see_no_5xx(server: str) -> None:
                     else:
                         response = http.get(COLLECTION, params={"page_size": 20})
                     seen.append(response.status_code)
-        except BaseException as error:  # noqa: BLE001 - surfaced below
+        except BaseException as error:
             failures.append(error)
         with lock:
             statuses.extend(seen)
@@ -109,8 +110,7 @@ def test_sixteen_clients_lose_no_write_and_see_no_5xx(server: str) -> None:
 
 @pytest.mark.parametrize("collide_on", ["id", "username"])
 def test_racing_creates_have_exactly_one_winner(server: str, collide_on: str) -> None:
-    for _ in range(5):
-        shared = create_body()
+    def race(shared: dict[str, Any]) -> list[int]:
         barrier = threading.Barrier(CLIENTS)
         results: list[int] = []
         lock = threading.Lock()
@@ -129,14 +129,28 @@ def test_racing_creates_have_exactly_one_winner(server: str, collide_on: str) ->
             t.start()
         for t in threads:
             t.join(timeout=60)
-        assert sorted(results) == [200] + [409] * (CLIENTS - 1)
+        return results
+
+    for _ in range(5):
+        assert sorted(race(create_body())) == [200] + [409] * (CLIENTS - 1)
 
 
 def test_every_acknowledged_create_survives_sigkill(tmp_path: Path) -> None:
     db = tmp_path / "store.sqlite"
     port = free_port()
-    command = [sys.executable, "-m", "signalwire_sip_mock.cli", "--port", str(port), "--project",
-               f"{PROJECT}:{TOKEN}", "--db", str(db), "--log-level", "warning"]
+    command = [
+        sys.executable,
+        "-m",
+        "signalwire_sip_mock.cli",
+        "--port",
+        str(port),
+        "--project",
+        f"{PROJECT}:{TOKEN}",
+        "--db",
+        str(db),
+        "--log-level",
+        "warning",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     base_url = f"http://127.0.0.1:{port}"
     acknowledged: list[str] = []
@@ -169,8 +183,11 @@ def test_every_acknowledged_create_survives_sigkill(tmp_path: Path) -> None:
         if process.poll() is None:
             process.kill()
     assert len(acknowledged) >= 300
-    with mock_process(free_port(), PROJECT, TOKEN, db=str(db)) as restarted, session(restarted) as http:
-        stored = set()
+    with (
+        mock_process(free_port(), PROJECT, TOKEN, db=str(db)) as restarted,
+        session(restarted) as http,
+    ):
+        stored: set[str] = set()
         url: str | None = f"{COLLECTION}?page_size=1000"
         while url:
             page = http.get(url).json()
@@ -187,16 +204,48 @@ def _basic(text: bytes) -> str:
 BAD_INPUT: list[tuple[str, dict[str, Any], int]] = [
     ("malformed JSON", {"method": "POST", "content": b"{'id': 1}"}, 400),
     ("truncated JSON", {"method": "POST", "content": b'{"id": "7d3c1a52-3f5e'}, 400),
-    ("JSON with a BOM (read, as RFC 8259 allows)", {"method": "POST", "content": b"\xef\xbb\xbf{}"}, 422),
+    (
+        "JSON with a BOM (read, as RFC 8259 allows)",
+        {"method": "POST", "content": b"\xef\xbb\xbf{}"},
+        422,
+    ),
     ("an array body", {"method": "POST", "content": b"[1, 2]"}, 422),
-    ("wrong types", {"method": "POST", "json": create_body(ciphers="all", codecs=7, username=5)}, 422),
+    (
+        "wrong types",
+        {"method": "POST", "json": create_body(ciphers="all", codecs=7, username=5)},
+        422,
+    ),
     ("null everywhere", {"method": "POST", "json": dict.fromkeys(create_body())}, 422),
-    ("a huge body", {"method": "POST", "content": b'{"a": "' + b"x" * (2 * 1024 * 1024) + b'"}'}, 413),
-    ("a deeply nested body", {"method": "POST", "content": b'{"a":' * 50_000 + b"1" + b"}" * 50_000}, 400),
-    ("control characters in username", {"method": "POST", "json": create_body(username="a\x00b\x1f")}, 422),
-    ("unicode white space in username", {"method": "POST", "json": create_body(username="a\u3000b")}, 422),
-    ("a lone surrogate", {"method": "POST", "content": json.dumps(create_body(caller_id="\ud800")).encode()}, 200),
-    ("emoji and RTL text", {"method": "POST", "json": create_body(caller_id="☎️ מוקד", username="☎️")}, 200),
+    (
+        "a huge body",
+        {"method": "POST", "content": b'{"a": "' + b"x" * (2 * 1024 * 1024) + b'"}'},
+        413,
+    ),
+    (
+        "a deeply nested body",
+        {"method": "POST", "content": b'{"a":' * 50_000 + b"1" + b"}" * 50_000},
+        400,
+    ),
+    (
+        "control characters in username",
+        {"method": "POST", "json": create_body(username="a\x00b\x1f")},
+        422,
+    ),
+    (
+        "unicode white space in username",
+        {"method": "POST", "json": create_body(username="a\u3000b")},
+        422,
+    ),
+    (
+        "a lone surrogate",
+        {"method": "POST", "content": json.dumps(create_body(caller_id="\ud800")).encode()},
+        200,
+    ),
+    (
+        "emoji and RTL text",
+        {"method": "POST", "json": create_body(caller_id="☎️ מוקד", username="☎️")},
+        200,
+    ),
     ("a non-uuid id", {"method": "GET", "path": f"{COLLECTION}/1 OR 1=1"}, 404),
     ("path traversal", {"method": "GET", "path": f"{COLLECTION}/../../../etc/passwd"}, 404),
     ("an encoded slash", {"method": "GET", "path": f"{COLLECTION}/%2e%2e%2f%2e%2e"}, 404),
@@ -208,13 +257,18 @@ BAD_INPUT: list[tuple[str, dict[str, Any], int]] = [
     ("a wrong token", {"method": "GET", "auth": _basic(f"{PROJECT}:wrong".encode())}, 401),
     ("an empty token", {"method": "GET", "auth": _basic(f"{PROJECT}:".encode())}, 401),
     ("another scheme", {"method": "GET", "auth": f"Bearer {TOKEN}"}, 401),
-    ("an unknown project", {"method": "GET", "auth": _basic(f"{OTHER_PROJECT}:{OTHER_TOKEN}".encode())}, 401),
+    (
+        "an unknown project",
+        {"method": "GET", "auth": _basic(f"{OTHER_PROJECT}:{OTHER_TOKEN}".encode())},
+        401,
+    ),
 ]
 
 
 @pytest.mark.parametrize(("case", "request_", "status"), BAD_INPUT, ids=[c[0] for c in BAD_INPUT])
-def test_bad_input_gets_a_documented_answer_never_a_5xx(server: str, case: str, request_: dict[str, Any],
-                                                        status: int) -> None:
+def test_bad_input_gets_a_documented_answer_never_a_5xx(
+    server: str, case: str, request_: dict[str, Any], status: int
+) -> None:
     headers = {"Authorization": request_.get("auth", _basic(f"{PROJECT}:{TOKEN}".encode()))}
     kwargs: dict[str, Any] = {}
     if "content" in request_:
@@ -227,14 +281,26 @@ def test_bad_input_gets_a_documented_answer_never_a_5xx(server: str, case: str, 
     assert response.status_code == status, response.text[:300]
     if status >= 400:
         body = response.json()
-        assert body.get("error") or all({"type", "code", "message", "attribute", "url"} <= set(i)
-                                         for i in body["errors"])
+        assert body.get("error") or all(
+            {"type", "code", "message", "attribute", "url"} <= set(i) for i in body["errors"]
+        )
 
 
 def test_another_projects_token_cannot_reach_this_projects_credentials() -> None:
     port = free_port()
-    command = [sys.executable, "-m", "signalwire_sip_mock.cli", "--port", str(port), "--project",
-               f"{PROJECT}:{TOKEN}", "--project", f"{OTHER_PROJECT}:{OTHER_TOKEN}", "--log-level", "warning"]
+    command = [
+        sys.executable,
+        "-m",
+        "signalwire_sip_mock.cli",
+        "--port",
+        str(port),
+        "--project",
+        f"{PROJECT}:{TOKEN}",
+        "--project",
+        f"{OTHER_PROJECT}:{OTHER_TOKEN}",
+        "--log-level",
+        "warning",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     base_url = f"http://127.0.0.1:{port}"
     try:
@@ -252,9 +318,13 @@ def test_another_projects_token_cannot_reach_this_projects_credentials() -> None
 
 def test_the_cli_prints_a_demo_project_and_stops_cleanly_on_sigterm() -> None:
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "signalwire_sip_mock.cli", "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "signalwire_sip_mock.cli", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, PYTHONUNBUFFERED="1"),
+    )
     try:
         wait_until_healthy(f"http://127.0.0.1:{port}", None)
         banner = ""

@@ -23,13 +23,20 @@ from .helpers import create_body
 PAIR = ("call_handler", "calling_handler_resource_id")
 ABSENT = object()
 CASES = 1200
-SETTINGS = settings(max_examples=CASES, deadline=None, database=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=CASES,
+    deadline=None,
+    database=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def validator(spec: dict[str, Any], name: str) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator({"$ref": f"#/components/schemas/{name}", "components": spec["components"]},
-                                           format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    return jsonschema.Draft202012Validator(
+        {"$ref": f"#/components/schemas/{name}", "components": spec["components"]},
+        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+    )
 
 
 def handlers(spec: dict[str, Any]) -> list[str]:
@@ -41,13 +48,15 @@ def resource_ids() -> st.SearchStrategy[Any]:
         st.none(),
         st.uuids().map(str),
         st.uuids().map(lambda u: str(u).upper()),
-        st.uuids().map(lambda u: u.hex),                      # no dashes
-        st.uuids().map(lambda u: "{" + str(u) + "}"),         # braces: Python's UUID() takes them
+        st.uuids().map(lambda u: u.hex),  # no dashes
+        st.uuids().map(lambda u: "{" + str(u) + "}"),  # braces: Python's UUID() takes them
         st.uuids().map(lambda u: f"urn:uuid:{u}"),
         st.uuids().map(lambda u: str(u) + "\n"),
-        st.uuids().map(lambda u: "\u0661" + str(u)[1:]),      # an Arabic-Indic digit
+        st.uuids().map(lambda u: "\u0661" + str(u)[1:]),  # an Arabic-Indic digit
         st.text(max_size=40),
-        st.integers(), st.booleans(), st.lists(st.uuids().map(str), max_size=1),
+        st.integers(),
+        st.booleans(),
+        st.lists(st.uuids().map(str), max_size=1),
     )
 
 
@@ -56,7 +65,9 @@ def pairs(spec: dict[str, Any]) -> st.SearchStrategy[tuple[Any, Any]]:
     names = handlers(spec)
     keeping = st.one_of(
         st.tuples(st.just("resource"), st.uuids().map(str)),
-        st.tuples(st.sampled_from([h for h in names if h != "resource"]), st.none() | st.just(ABSENT)),
+        st.tuples(
+            st.sampled_from([h for h in names if h != "resource"]), st.none() | st.just(ABSENT)
+        ),
     )
     arbitrary = st.tuples(st.sampled_from([*names, ABSENT]), resource_ids() | st.just(ABSENT))
     return keeping | arbitrary
@@ -64,10 +75,15 @@ def pairs(spec: dict[str, Any]) -> st.SearchStrategy[tuple[Any, Any]]:
 
 def mutated_other_fields() -> st.SearchStrategy[dict[str, Any]]:
     """Fields besides the pair: valid, wrong, or unknown; the rule must not care."""
-    junk = st.one_of(st.none(), st.integers(), st.text(max_size=8), st.lists(st.text(max_size=4), max_size=2))
+    junk = st.one_of(
+        st.none(), st.integers(), st.text(max_size=8), st.lists(st.text(max_size=4), max_size=2)
+    )
     return st.dictionaries(
-        st.sampled_from(["username", "caller_id", "send_as", "ciphers", "codecs", "encryption", "id", "extra"]),
-        junk, max_size=4,
+        st.sampled_from(
+            ["username", "caller_id", "send_as", "ciphers", "codecs", "encryption", "id", "extra"]
+        ),
+        junk,
+        max_size=4,
     )
 
 
@@ -118,7 +134,10 @@ def test_update_rule_agrees_with_the_spec(spec: dict[str, Any]) -> None:
 
 def test_agreement_test_catches_a_rule_that_drifted(spec: dict[str, Any]) -> None:
     """The comparison has teeth: a spec whose rule lets `default` carry a resource id disagrees."""
-    drifted = {**spec, "components": {**spec["components"], "schemas": dict(spec["components"]["schemas"])}}
+    drifted = {
+        **spec,
+        "components": {**spec["components"], "schemas": dict(spec["components"]["schemas"])},
+    }
     create = dict(drifted["components"]["schemas"]["SipCredentialCreate"])
     create["else"] = {"properties": {}}
     drifted["components"]["schemas"]["SipCredentialCreate"] = create

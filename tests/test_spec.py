@@ -17,7 +17,8 @@ from .helpers import SPEC_PATH, create_body
 def schema_validator(spec: dict[str, Any], ref: dict[str, Any]) -> jsonschema.Draft202012Validator:
     """A Python-jsonschema validator for REF with the spec's components (an independent implementation)."""
     return jsonschema.Draft202012Validator(
-        {**ref, "components": spec["components"]}, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+        {**ref, "components": spec["components"]},
+        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
     )
 
 
@@ -34,7 +35,9 @@ def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
     return node
 
 
-def media_examples(spec: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], Any, dict[str, Any]]]:
+def media_examples(
+    spec: dict[str, Any],
+) -> Iterator[tuple[str, dict[str, Any], Any, dict[str, Any]]]:
     """(where, schema, example value, example object) for every request and response example."""
     for path, item in spec["paths"].items():
         for method, operation in item.items():
@@ -59,10 +62,22 @@ def test_spec_is_valid_openapi_31(spec: dict[str, Any]) -> None:
     validate(spec)
 
 
-def test_every_operation_has_the_signalwire_id_summary_and_description(spec: dict[str, Any]) -> None:
-    ids = {op["operationId"] for item in spec["paths"].values() for op in item.values() if isinstance(op, dict)}
-    assert ids == {"list_sip_credentials", "create_sip_credential", "get_sip_credential",
-                   "update_sip_credential", "delete_sip_credential"}
+def test_every_operation_has_the_signalwire_id_summary_and_description(
+    spec: dict[str, Any],
+) -> None:
+    ids = {
+        op["operationId"]
+        for item in spec["paths"].values()
+        for op in item.values()
+        if isinstance(op, dict)
+    }
+    assert ids == {
+        "list_sip_credentials",
+        "create_sip_credential",
+        "get_sip_credential",
+        "update_sip_credential",
+        "delete_sip_credential",
+    }
     for item in spec["paths"].values():
         for op in (o for o in item.values() if isinstance(o, dict)):
             assert op["summary"] and op["description"] and op["tags"]
@@ -94,22 +109,34 @@ def test_every_parameter_example_validates(spec: dict[str, Any]) -> None:
 def test_each_422_example_is_what_the_mock_answers_for_its_request(spec: dict[str, Any]) -> None:
     """A 422 example names the body that causes it; that body breaks the schema, and the mock's
     validator (built from the same spec) reports exactly the example's items."""
-    create = next(op for r in build_routes(spec) for op in r.operations.values()
-                  if op.operation_id == "create_sip_credential")
-    examples = resolve(spec, spec["components"]["responses"]["ValidationFailed"])["content"]["application/json"]["examples"]
+    create = next(
+        op
+        for r in build_routes(spec)
+        for op in r.operations.values()
+        if op.operation_id == "create_sip_credential"
+    )
+    examples = resolve(spec, spec["components"]["responses"]["ValidationFailed"])["content"][
+        "application/json"
+    ]["examples"]
     assert {"resource-without-id", "id-without-resource"} <= set(examples)
     for name, example in examples.items():
         body = example["x-request-body"]
         assert not named(spec, "SipCredentialCreate").is_valid(body), name
         answered = [(i.type, i.code, i.attribute, i.message) for i in body_problems(create, body)]
-        expected = [(i["type"], i["code"], i["attribute"], i["message"]) for i in example["value"]["errors"]]
+        expected = [
+            (i["type"], i["code"], i["attribute"], i["message"]) for i in example["value"]["errors"]
+        ]
         assert answered == expected, name
 
 
 @pytest.mark.parametrize(
     ("handler", "resource_id"),
-    [("resource", None), ("default", "5f0c2d8e-1b7a-4c3e-9d6f-8a2b4c6d8e0f"),
-     ("passthrough", "5f0c2d8e-1b7a-4c3e-9d6f-8a2b4c6d8e0f"), ("block-pstn", "5f0c2d8e-1b7a-4c3e-9d6f-8a2b4c6d8e0f")],
+    [
+        ("resource", None),
+        ("default", "5f0c2d8e-1b7a-4c3e-9d6f-8a2b4c6d8e0f"),
+        ("passthrough", "5f0c2d8e-1b7a-4c3e-9d6f-8a2b4c6d8e0f"),
+        ("block-pstn", "5f0c2d8e-1b7a-4c3e-9d6f-8a2b4c6d8e0f"),
+    ],
 )
 def test_the_schema_refuses_rule_breaking_create_bodies_at_the_resource_id(
     spec: dict[str, Any], handler: str, resource_id: str | None
@@ -122,7 +149,12 @@ def test_the_schema_refuses_rule_breaking_create_bodies_at_the_resource_id(
 
 def test_the_schema_accepts_rule_keeping_create_bodies(spec: dict[str, Any]) -> None:
     validator = named(spec, "SipCredentialCreate")
-    validator.validate(create_body(call_handler="resource", calling_handler_resource_id="5f0c2d8e-1b7a-4c3e-9d6f-8a2b4c6d8e0f"))
+    validator.validate(
+        create_body(
+            call_handler="resource",
+            calling_handler_resource_id="5f0c2d8e-1b7a-4c3e-9d6f-8a2b4c6d8e0f",
+        )
+    )
     for handler in ("default", "passthrough", "block-pstn"):
         validator.validate(create_body(call_handler=handler, calling_handler_resource_id=None))
 
@@ -134,27 +166,58 @@ def test_the_schema_accepts_rule_keeping_create_bodies(spec: dict[str, Any]) -> 
         ({"caller_id": "x"}, True),
         ({"call_handler": "default"}, True),
         ({"call_handler": "default", "calling_handler_resource_id": None}, True),
-        ({"call_handler": "resource", "calling_handler_resource_id": "5f0c2d8e-1b7a-4c3e-9d6f-8a2b4c6d8e0f"}, True),
+        (
+            {
+                "call_handler": "resource",
+                "calling_handler_resource_id": "5f0c2d8e-1b7a-4c3e-9d6f-8a2b4c6d8e0f",
+            },
+            True,
+        ),
         ({"call_handler": "resource"}, False),
         ({"call_handler": "resource", "calling_handler_resource_id": None}, False),
-        ({"call_handler": "block-pstn", "calling_handler_resource_id": "5f0c2d8e-1b7a-4c3e-9d6f-8a2b4c6d8e0f"}, False),
+        (
+            {
+                "call_handler": "block-pstn",
+                "calling_handler_resource_id": "5f0c2d8e-1b7a-4c3e-9d6f-8a2b4c6d8e0f",
+            },
+            False,
+        ),
         ({"calling_handler_resource_id": None}, False),
         ({"calling_handler_resource_id": "5f0c2d8e-1b7a-4c3e-9d6f-8a2b4c6d8e0f"}, False),
     ],
 )
-def test_the_update_schema_makes_the_pair_travel_together(spec: dict[str, Any], body: dict[str, Any], valid: bool) -> None:
+def test_the_update_schema_makes_the_pair_travel_together(
+    spec: dict[str, Any], body: dict[str, Any], valid: bool
+) -> None:
     assert named(spec, "SipCredentialUpdate").is_valid(body) is valid
 
 
 def test_response_enums_are_open_and_the_rule_binds_outbound_handlers(spec: dict[str, Any]) -> None:
     validator = named(spec, "SipCredential")
     record = dict(spec["components"]["examples"]["SipCredentialDefaultHandler"]["value"])
-    validator.validate({**record, "call_handler": "some_future_handler", "encryption": "quantum",
-                        "codecs": ["NEW_CODEC"], "calling_handler_resource_id": None, "extra": 1})
-    validator.validate({**record, "call_handler": "relay_context", "calling_handler_resource_id": None})
-    assert not validator.is_valid({**record, "call_handler": "resource", "calling_handler_resource_id": None})
-    assert not validator.is_valid({**record, "call_handler": "default",
-                                   "calling_handler_resource_id": "5f0c2d8e-1b7a-4c3e-9d6f-8a2b4c6d8e0f"})
+    validator.validate(
+        {
+            **record,
+            "call_handler": "some_future_handler",
+            "encryption": "quantum",
+            "codecs": ["NEW_CODEC"],
+            "calling_handler_resource_id": None,
+            "extra": 1,
+        }
+    )
+    validator.validate(
+        {**record, "call_handler": "relay_context", "calling_handler_resource_id": None}
+    )
+    assert not validator.is_valid(
+        {**record, "call_handler": "resource", "calling_handler_resource_id": None}
+    )
+    assert not validator.is_valid(
+        {
+            **record,
+            "call_handler": "default",
+            "calling_handler_resource_id": "5f0c2d8e-1b7a-4c3e-9d6f-8a2b4c6d8e0f",
+        }
+    )
 
 
 @pytest.mark.parametrize("username", ["alice", "front.desk_1", "ünïcødé", "a" * 128])
@@ -162,13 +225,22 @@ def test_usernames_without_white_space_or_at_are_valid(spec: dict[str, Any], use
     named(spec, "Username").validate(username)
 
 
-@pytest.mark.parametrize("username", ["", "a b", "a\tb", "alice\n", "al@ice", "\u00a0x", "x\u2028", "a" * 129])
+@pytest.mark.parametrize(
+    "username", ["", "a b", "a\tb", "alice\n", "al@ice", "\u00a0x", "x\u2028", "a" * 129]
+)
 def test_usernames_with_white_space_or_at_are_invalid(spec: dict[str, Any], username: str) -> None:
     assert not named(spec, "Username").is_valid(username)
 
 
-@pytest.mark.parametrize("value", ["7d3c1a52-3f5e-4a9b-9a61-2f1e0c6b8d10\n", "7d3c1a52-3f5e-4a9b-9a61-2f1e0c6b8d1",
-                                   "7d3c1a52f3f5e-4a9b-9a61-2f1e0c6b8d10", "\u0661" * 8 + "-3f5e-4a9b-9a61-2f1e0c6b8d10"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "7d3c1a52-3f5e-4a9b-9a61-2f1e0c6b8d10\n",
+        "7d3c1a52-3f5e-4a9b-9a61-2f1e0c6b8d1",
+        "7d3c1a52f3f5e-4a9b-9a61-2f1e0c6b8d10",
+        "\u0661" * 8 + "-3f5e-4a9b-9a61-2f1e0c6b8d10",
+    ],
+)
 def test_uuid_and_token_patterns_have_no_dialect_gaps(spec: dict[str, Any], value: str) -> None:
     """Python's `$` also matches before a final newline and `int()` reads non-ASCII digits:
     the spec's fixed-length, ASCII-class patterns leave neither gap open."""

@@ -39,15 +39,23 @@ class RunningMock:
         """A ``signalwire_sip.SipCredentials`` pointed at this server (close it when done)."""
         from signalwire_sip import SipCredentials
 
-        return SipCredentials(base_url=self.base_url, project_id=self.project.id,
-                              api_token=self.project.token, **options)
+        return SipCredentials(
+            base_url=self.base_url,
+            project_id=self.project.id,
+            api_token=self.project.token,
+            **options,
+        )
 
     def async_client(self, **options: Any) -> Any:
         """A ``signalwire_sip.AsyncSipCredentials`` pointed at this server."""
         from signalwire_sip import AsyncSipCredentials
 
-        return AsyncSipCredentials(base_url=self.base_url, project_id=self.project.id,
-                                   api_token=self.project.token, **options)
+        return AsyncSipCredentials(
+            base_url=self.base_url,
+            project_id=self.project.id,
+            api_token=self.project.token,
+            **options,
+        )
 
     def reset(self) -> None:
         """Empty the store, the request journal and the pending faults."""
@@ -60,13 +68,28 @@ class RunningMock:
         entries: list[dict[str, Any]] = response.json()["requests"]
         return entries
 
-    def inject_fault(self, status: int | None = None, *, count: int = 1, method: str | None = None,
-                     path: str | None = None, retry_after: int | None = None, delay_ms: int = 0,
-                     after: bool = False) -> None:
+    def inject_fault(
+        self,
+        status: int | None = None,
+        *,
+        count: int = 1,
+        method: str | None = None,
+        path: str | None = None,
+        retry_after: int | None = None,
+        delay_ms: int = 0,
+        after: bool = False,
+    ) -> None:
         """Make the next COUNT matching requests answer STATUS (and/or wait DELAY_MS); with AFTER,
         only once the request was carried out (its answer is lost, its effect is not)."""
-        fault = {"status": status, "count": count, "method": method, "path": path,
-                 "retry_after": retry_after, "delay_ms": delay_ms, "after": after}
+        fault = {
+            "status": status,
+            "count": count,
+            "method": method,
+            "path": path,
+            "retry_after": retry_after,
+            "delay_ms": delay_ms,
+            "after": after,
+        }
         httpx.post(f"{self.base_url}/__mock__/faults", json=fault).raise_for_status()
 
 
