@@ -68,11 +68,8 @@ def test_stray_and_missing_files_are_named(tmp_path: Path) -> None:
 
 
 def test_generating_twice_gives_identical_bytes(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        from check_generated import compare, generate  # type: ignore[import-not-found]
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
+    from scripts.check_generated import compare, generate
+
     generate(ROOT, tmp_path / "first" / "pkg")
     generate(ROOT, tmp_path / "second" / "pkg")
     assert compare(tmp_path / "first" / "pkg", tmp_path / "second" / "pkg") == []

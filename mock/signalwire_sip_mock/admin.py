@@ -7,6 +7,8 @@
   absent). With ``"after": true`` the request is carried out first and only its answer is
   delayed or replaced: a write that happened but whose response was lost.
   ``GET`` lists faults, ``DELETE`` removes them.
+- ``POST /__mock__/seed`` with ``{"count": 100000}`` stores that many synthetic credentials
+  (in the first project, or ``"project": ID``) in one transaction: for load and paging tests.
 - ``POST /__mock__/reset`` empties the store, the journal and the faults.
 - ``GET /__mock__/health`` answers 200 once the server serves.
 """
@@ -101,27 +103,35 @@ class Faults:
 
 
 class Journal:
-    """The most recent requests, newest last, with credentials redacted."""
+    """The most recent requests, newest last. Entries are kept as received and rendered (with
+    credentials redacted) only when asked for, so recording costs the hot path next to nothing."""
 
     def __init__(self, limit: int = 10_000) -> None:
-        self._entries: deque[dict[str, Any]] = deque(maxlen=limit)
+        self._entries: deque[tuple[str, str, str, bytes, list[tuple[bytes, bytes]], bytes, int]]
+        self._entries = deque(maxlen=limit)
 
     def record(
         self,
         request_id: str,
         method: str,
         path: str,
-        query: str,
+        query: bytes,
         headers: list[tuple[bytes, bytes]],
         body: bytes,
         status: int,
     ) -> None:
-        self._entries.append(
+        self._entries.append((request_id, method, path, query, headers, body, status))
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+    def as_json(self) -> list[dict[str, Any]]:
+        return [
             {
                 "request_id": request_id,
                 "method": method,
                 "path": path,
-                "query": query,
+                "query": query.decode("latin-1"),
                 "headers": {
                     k.decode("latin-1"): REDACTED if k == b"authorization" else v.decode("latin-1")
                     for k, v in headers
@@ -129,10 +139,5 @@ class Journal:
                 "body": body[:JOURNAL_BODY_LIMIT].decode("utf-8", "replace"),
                 "status": status,
             }
-        )
-
-    def clear(self) -> None:
-        self._entries.clear()
-
-    def as_json(self) -> list[dict[str, Any]]:
-        return list(self._entries)
+            for request_id, method, path, query, headers, body, status in self._entries
+        ]

@@ -19,7 +19,8 @@ import logging
 import os
 import re
 import time
-from collections.abc import Awaitable, Callable, Mapping
+import uuid
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -90,6 +91,8 @@ class MockApp:
         self.spec = spec or load_spec()
         self.routes: list[Route] = build_routes(self.spec)
         self.resource_fields = self._response_fields()
+        # A new credential: every response field null, then what the create body says.
+        self._blank: dict[str, Any] = dict.fromkeys(self.resource_fields) | _RESPONSE_ONLY
         self.faults = admin.Faults()
         self.journal = admin.Journal()
         self._ids = itertools.count(1)
@@ -140,7 +143,7 @@ class MockApp:
                 request_id,
                 method,
                 path,
-                scope.get("query_string", b"").decode("latin-1"),
+                scope.get("query_string", b""),
                 scope["headers"],
                 scope.get("mock.body", b""),
                 status,
@@ -265,15 +268,9 @@ class MockApp:
             raise Response(
                 415, request_error("unsupported_media_type", "Send the body as application/json.")
             )
-        too_large = Response(
-            413,
-            request_error(
-                "request_too_large", f"The request body is larger than {MAX_BODY_BYTES} bytes."
-            ),
-        )
         declared = headers.get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
-            raise too_large
+            raise _too_large()
         chunks, size = [], 0
         while True:
             message = await receive()
@@ -284,7 +281,7 @@ class MockApp:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > MAX_BODY_BYTES:
-                raise too_large
+                raise _too_large()
             chunks.append(chunk)
             if not message.get("more_body"):
                 scope["mock.body"] = body = b"".join(chunks)
@@ -306,7 +303,7 @@ class MockApp:
     # Operations -----------------------------------------------------------------------
 
     async def _create(self, *, project: str, body: dict[str, Any], **_: Any) -> tuple[int, bytes]:
-        document = {name: None for name in self.resource_fields} | _RESPONSE_ONLY | body
+        document = self._blank | body
         encoded = json.dumps(document)
         try:
             self.store.insert(project, body["id"], _key(body["username"]), encoded)
@@ -384,6 +381,19 @@ class MockApp:
 
     # Test controls --------------------------------------------------------------------
 
+    def _seed(self, data: Any) -> int:
+        """Store COUNT synthetic credentials in PROJECT (default: the first) in one transaction."""
+        if not isinstance(data, dict) or set(data) - {"count", "project"}:
+            raise ValueError('seed takes {"count": N, "project": "ID"}')
+        count, project = data.get("count"), data.get("project", next(iter(self.projects)))
+        if not isinstance(count, int) or not 1 <= count <= 1_000_000:
+            raise ValueError("count must be an integer from 1 to 1000000")
+        if project not in self.projects:
+            raise ValueError("unknown project")
+        rows = [(project, *row) for row in _seed_documents(count, list(self.resource_fields))]
+        self.store.bulk_insert(rows)
+        return count
+
     async def _admin(
         self, scope: Scope, receive: Receive
     ) -> tuple[int, bytes, list[tuple[bytes, bytes]]]:
@@ -405,6 +415,15 @@ class MockApp:
             self.faults.clear()
             self.journal.clear()
             return 204, b"", []
+        if (method, name) == ("POST", "seed"):
+            try:
+                raw = await self._read_body(scope, receive)
+                seeded = self._seed(self._parse_json(raw))
+            except Response as answer:
+                return answer.status, answer.body, answer.headers
+            except (TypeError, ValueError) as error:
+                return 422, request_error("invalid_seed", str(error)), []
+            return 201, json.dumps({"seeded": seeded}).encode(), []
         if (method, name) == ("POST", "faults"):
             try:
                 raw = await self._read_body(scope, receive)
@@ -427,6 +446,28 @@ async def _apply(fault: admin.Fault) -> None:
         if fault.retry_after is not None:
             headers.append((b"retry-after", str(fault.retry_after).encode()))
         raise Response(fault.status, simple_error(fault.status), headers)
+
+
+def _seed_documents(count: int, fields: list[str]) -> Iterator[tuple[str, str, str]]:
+    """COUNT valid credentials (id, username key, document) for load and pagination tests."""
+    base: dict[str, Any] = {name: None for name in fields} | _RESPONSE_ONLY
+    base |= {
+        "caller_id": "seed",
+        "send_as": "seed",
+        "ciphers": [],
+        "codecs": [],
+        "encryption": "default",
+        "call_handler": "default",
+    }
+    for _ in range(count):
+        key = str(uuid.uuid4())
+        username = f"seed-{key}"
+        yield key, _key(username), json.dumps(base | {"id": key, "username": username})
+
+
+def _too_large() -> Response:
+    message = f"The request body is larger than {MAX_BODY_BYTES} bytes."
+    return Response(413, request_error("request_too_large", message))
 
 
 def _reject_constant(name: str) -> Any:

@@ -170,6 +170,8 @@ def _explanation(root: Mapping[str, Any], schema_path: list[str | int]) -> str |
 def body_problems(operation: Operation, body: Any) -> list[ErrorItem]:
     """Every way BODY breaks the operation's request schema, as SignalWire ``errors`` items."""
     assert operation.body_validator is not None and operation.body_root is not None
+    if operation.body_validator.is_valid(body):
+        return []
     items: list[ErrorItem] = []
     seen: set[tuple[str, str | None]] = set()
     for error in operation.body_validator.iter_errors(body):

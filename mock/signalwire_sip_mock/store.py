@@ -22,6 +22,9 @@ CREATE TABLE IF NOT EXISTS sip_credentials (
     UNIQUE (project_id, id),
     UNIQUE (project_id, username)
 );
+-- Pages walk one project in seq order; without this index SQLite would sort the project's
+-- rows for every page.
+CREATE INDEX IF NOT EXISTS sip_credentials_pages ON sip_credentials (project_id, seq);
 """
 
 
