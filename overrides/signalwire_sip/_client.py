@@ -150,6 +150,36 @@ def _parsed(response: Response[Any], kind: type[T], method: str, url: str) -> T:
     return response.parsed
 
 
+class _JoiningClient(httpx.Client):
+    """An httpx.Client that joins the generated code's relative paths to ORIGIN itself.
+
+    httpx merges a relative URL with ``base_url`` by parsing URLs three times, a third of this
+    client's CPU per call (``make bench``); a joined string is parsed once.
+    """
+
+    def __init__(self, origin: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._origin = origin.rstrip("/")
+
+    def request(self, method: str, url: httpx.URL | str, **kwargs: Any) -> httpx.Response:
+        if isinstance(url, str) and url.startswith("/"):
+            url = self._origin + url
+        return super().request(method, url, **kwargs)
+
+
+class _AsyncJoiningClient(httpx.AsyncClient):
+    """The asyncio twin of _JoiningClient."""
+
+    def __init__(self, origin: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._origin = origin.rstrip("/")
+
+    async def request(self, method: str, url: httpx.URL | str, **kwargs: Any) -> httpx.Response:
+        if isinstance(url, str) and url.startswith("/"):
+            url = self._origin + url
+        return await super().request(method, url, **kwargs)
+
+
 class _Base:
     """What the sync and async clients share: settings, bodies and the retry decision."""
 
@@ -240,7 +270,7 @@ class SipCredentials(_Base):
         )
         self._retry = retry or RetryPolicy(max_retries=max_retries)
         self._sleep: Callable[[float], None] = time.sleep
-        http = http_client or httpx.Client()
+        http = http_client or _JoiningClient(self._config.base_url)
         http.base_url = httpx.URL(self._config.base_url)
         http.auth = httpx.BasicAuth(self._config.project_id, self._config.api_token)
         http.timeout = self._config.timeout
@@ -347,7 +377,7 @@ class SipCredentials(_Base):
 
     def get(self, id: UUID | str) -> SipCredential:
         """The SIP credential with this id."""
-        key = UUID(str(id))
+        key = id if isinstance(id, UUID) else UUID(str(id))
         return self._call(
             "GET",
             f"{_COLLECTION}/{key}",
@@ -413,7 +443,7 @@ class SipCredentials(_Base):
     def update_from(self, id: UUID | str, body: SipCredentialUpdate) -> SipCredential:
         """Apply a generated partial-update model (the rule is checked first)."""
         check_update(body)
-        key = UUID(str(id))
+        key = id if isinstance(id, UUID) else UUID(str(id))
         return self._call(
             "PUT",
             f"{_COLLECTION}/{key}",
@@ -423,7 +453,7 @@ class SipCredentials(_Base):
 
     def delete(self, id: UUID | str) -> None:
         """Delete the credential with this id."""
-        key = UUID(str(id))
+        key = id if isinstance(id, UUID) else UUID(str(id))
         self._call(
             "DELETE",
             f"{_COLLECTION}/{key}",
@@ -456,7 +486,7 @@ class AsyncSipCredentials(_Base):
         )
         self._retry = retry or RetryPolicy(max_retries=max_retries)
         self._sleep: Callable[[float], Any] = asyncio.sleep
-        http = http_client or httpx.AsyncClient()
+        http = http_client or _AsyncJoiningClient(self._config.base_url)
         http.base_url = httpx.URL(self._config.base_url)
         http.auth = httpx.BasicAuth(self._config.project_id, self._config.api_token)
         http.timeout = self._config.timeout
@@ -562,7 +592,7 @@ class AsyncSipCredentials(_Base):
 
     async def get(self, id: UUID | str) -> SipCredential:
         """The SIP credential with this id."""
-        key = UUID(str(id))
+        key = id if isinstance(id, UUID) else UUID(str(id))
         return (
             await self._call(
                 "GET",
@@ -633,7 +663,7 @@ class AsyncSipCredentials(_Base):
     async def update_from(self, id: UUID | str, body: SipCredentialUpdate) -> SipCredential:
         """Apply a generated partial-update model (the rule is checked first)."""
         check_update(body)
-        key = UUID(str(id))
+        key = id if isinstance(id, UUID) else UUID(str(id))
         return (
             await self._call(
                 "PUT",
@@ -647,7 +677,7 @@ class AsyncSipCredentials(_Base):
 
     async def delete(self, id: UUID | str) -> None:
         """Delete the credential with this id."""
-        key = UUID(str(id))
+        key = id if isinstance(id, UUID) else UUID(str(id))
         await self._call(
             "DELETE",
             f"{_COLLECTION}/{key}",
