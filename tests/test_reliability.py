@@ -45,6 +45,15 @@ def session(base_url: str, project: str = PROJECT, token: str = TOKEN) -> httpx.
     return httpx.Client(base_url=base_url, auth=(project, token), timeout=TIMEOUT)
 
 
+def every_credential(http: httpx.Client) -> Iterator[dict[str, Any]]:
+    """Every stored credential, following the pages' next links."""
+    url: str | None = f"{COLLECTION}?page_size=1000"
+    while url:
+        page = http.get(url).json()
+        yield from page["data"]
+        url = page["links"].get("next")
+
+
 def test_sixteen_clients_lose_no_write_and_see_no_5xx(server: str) -> None:
     statuses: list[int] = []
     models: list[dict[str, dict[str, Any]]] = [{} for _ in range(CLIENTS)]
@@ -99,12 +108,7 @@ def test_sixteen_clients_lose_no_write_and_see_no_5xx(server: str) -> None:
     assert set(statuses) <= {200, 204}
     expected = {key: record for model in models for key, record in model.items()}
     with session(server) as http:
-        stored: dict[str, Any] = {}
-        url: str | None = f"{COLLECTION}?page_size=1000"
-        while url:
-            page = http.get(url).json()
-            stored.update({r["id"]: r for r in page["data"]})
-            url = page["links"].get("next")
+        stored = {r["id"]: r for r in every_credential(http)}
     assert stored == expected
 
 
@@ -187,12 +191,7 @@ def test_every_acknowledged_create_survives_sigkill(tmp_path: Path) -> None:
         mock_process(free_port(), PROJECT, TOKEN, db=str(db)) as restarted,
         session(restarted) as http,
     ):
-        stored: set[str] = set()
-        url: str | None = f"{COLLECTION}?page_size=1000"
-        while url:
-            page = http.get(url).json()
-            stored.update(r["id"] for r in page["data"])
-            url = page["links"].get("next")
+        stored = {r["id"] for r in every_credential(http)}
     missing = set(acknowledged) - stored
     assert not missing, f"{len(missing)} acknowledged creates were lost"
 

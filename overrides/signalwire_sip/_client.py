@@ -193,6 +193,31 @@ class _Base:
     def config(self) -> ClientConfig:
         return self._config
 
+    def with_options(
+        self, *, max_retries: int | None = None, retry: RetryPolicy | None = None
+    ) -> Self:
+        """A client sharing this one's connections, with other retry settings."""
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        if retry is None:
+            retry = (
+                self._retry
+                if max_retries is None
+                else replace(self._retry, max_retries=max_retries)
+            )
+        clone._retry = retry
+        return clone
+
+    def _configure(
+        self, http: httpx.Client | httpx.AsyncClient, hook: Callable[..., Any]
+    ) -> Client:
+        """Point HTTP at the API as this project, add the status HOOK; the generated client on it."""
+        http.base_url = httpx.URL(self._config.base_url)
+        http.auth = httpx.BasicAuth(self._config.project_id, self._config.api_token)
+        http.timeout = self._config.timeout
+        http.event_hooks["response"] = [*http.event_hooks["response"], hook]
+        return Client(base_url=self._config.base_url)
+
     def _retry_delay(self, attempt: int, error: Exception) -> float | None:
         """Seconds to wait before retrying after ERROR on ATTEMPT, or None to give up."""
         if attempt > self._retry.max_retries:
@@ -270,28 +295,10 @@ class SipCredentials(_Base):
         )
         self._retry = retry or RetryPolicy(max_retries=max_retries)
         self._sleep: Callable[[float], None] = time.sleep
-        http = http_client or _JoiningClient(self._config.base_url)
-        http.base_url = httpx.URL(self._config.base_url)
-        http.auth = httpx.BasicAuth(self._config.project_id, self._config.api_token)
-        http.timeout = self._config.timeout
-        http.event_hooks["response"] = [*http.event_hooks["response"], _raise_for_status]
-        self._http = http
-        self._generated = Client(base_url=self._config.base_url).set_httpx_client(http)
-
-    def with_options(
-        self, *, max_retries: int | None = None, retry: RetryPolicy | None = None
-    ) -> Self:
-        """A client sharing this one's connections, with other retry settings."""
-        clone = object.__new__(type(self))
-        clone.__dict__.update(self.__dict__)
-        if retry is None:
-            retry = (
-                self._retry
-                if max_retries is None
-                else replace(self._retry, max_retries=max_retries)
-            )
-        clone._retry = retry
-        return clone
+        self._http = http_client or _JoiningClient(self._config.base_url)
+        self._generated = self._configure(self._http, _raise_for_status).set_httpx_client(
+            self._http
+        )
 
     def close(self) -> None:
         self._http.close()
@@ -486,28 +493,10 @@ class AsyncSipCredentials(_Base):
         )
         self._retry = retry or RetryPolicy(max_retries=max_retries)
         self._sleep: Callable[[float], Any] = asyncio.sleep
-        http = http_client or _AsyncJoiningClient(self._config.base_url)
-        http.base_url = httpx.URL(self._config.base_url)
-        http.auth = httpx.BasicAuth(self._config.project_id, self._config.api_token)
-        http.timeout = self._config.timeout
-        http.event_hooks["response"] = [*http.event_hooks["response"], _araise_for_status]
-        self._http = http
-        self._generated = Client(base_url=self._config.base_url).set_async_httpx_client(http)
-
-    def with_options(
-        self, *, max_retries: int | None = None, retry: RetryPolicy | None = None
-    ) -> Self:
-        """A client sharing this one's connections, with other retry settings."""
-        clone = object.__new__(type(self))
-        clone.__dict__.update(self.__dict__)
-        if retry is None:
-            retry = (
-                self._retry
-                if max_retries is None
-                else replace(self._retry, max_retries=max_retries)
-            )
-        clone._retry = retry
-        return clone
+        self._http = http_client or _AsyncJoiningClient(self._config.base_url)
+        self._generated = self._configure(self._http, _araise_for_status).set_async_httpx_client(
+            self._http
+        )
 
     async def close(self) -> None:
         await self._http.aclose()
