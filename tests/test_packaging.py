@@ -46,6 +46,7 @@ def test_the_wheel_ships_both_packages_the_mock_markers_and_the_spec(wheel: Path
         assert f"{package}/py.typed" in names or package == "signalwire_sip_mock"
     assert "signalwire_sip_client/models/sip_credential.py" in names
     assert spec == SPEC_PATH.read_bytes(), "the wheel's spec must be openapi/ itself, byte for byte"
+    assert "signalwire_sip_mock/schemathesis.toml" in names  # the gate's settings travel with it
     assert "Requires-Python: >=3.11" in metadata and "Provides-Extra: mock" in metadata
     assert "signalwire-sip-mock" in entry_points and "pytest11" in entry_points
     assert not any(n.startswith(("tests/", "openapi/", "generated/", "overrides/")) for n in names)

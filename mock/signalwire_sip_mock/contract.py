@@ -114,14 +114,17 @@ def run_schemathesis(
 
 
 def config_file() -> Path:
-    """schemathesis.toml: the checkout's, or the copy shipped beside this module."""
-    for candidate in (
+    """schemathesis.toml: the current folder's (a project's own), else the one shipped with this
+    package (inside the wheel, or at the root of a source checkout)."""
+    candidates = (
         Path.cwd() / "schemathesis.toml",
         Path(__file__).with_name("schemathesis.toml"),
-    ):
+        Path(__file__).resolve().parents[2] / "schemathesis.toml",
+    )
+    for candidate in candidates:
         if candidate.is_file():
             return candidate
-    raise FileNotFoundError("schemathesis.toml not found in the current folder")
+    raise FileNotFoundError("no schemathesis.toml in the current folder or beside this package")
 
 
 # The mock as a child process ----------------------------------------------------------
