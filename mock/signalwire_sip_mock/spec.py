@@ -206,6 +206,8 @@ def parameter_problem(parameter: Parameter, raw: str) -> tuple[Any, ErrorItem | 
     value: Any = raw
     if parameter.integer and re.fullmatch(r"-?[0-9]{1,20}", raw):
         value = int(raw)
+    if parameter.validator.is_valid(value):
+        return value, None
     for error in parameter.validator.iter_errors(value):
         return value, validation_error(
             "invalid_parameter_value", f"{parameter.name}: {error.message}", parameter.name
