@@ -123,6 +123,10 @@ def client_overhead(calls: int) -> dict[str, Any]:
         url = f"{base}{COLLECTION}/{one.id}"
         interleaved(min(calls, 200), lambda: sip.get(one.id), lambda: raw.get(url))  # warm up
         facade_get, raw_get = interleaved(calls, lambda: sip.get(one.id), lambda: raw.get(url))
+        # Context: the raw call plus the JSON decoding that the facade cannot skip.
+        facade_get_again, raw_json_get = interleaved(
+            calls // 2, lambda: sip.get(one.id), lambda: raw.get(url).json()
+        )
         bodies = [body() for _ in range(2 * calls)]
         pending = iter(bodies)
 
@@ -147,6 +151,8 @@ def client_overhead(calls: int) -> dict[str, Any]:
         "get_facade_us": facade_get * 1e6,
         "get_raw_us": raw_get * 1e6,
         "get_ratio": facade_get / raw_get,
+        "get_raw_json_us": raw_json_get * 1e6,
+        "get_ratio_to_raw_json": facade_get_again / raw_json_get,
         "create_facade_us": facade_post * 1e6,
         "create_raw_us": raw_post * 1e6,
         "create_ratio": facade_post / raw_post,
@@ -369,7 +375,7 @@ def table(report: dict[str, Any]) -> str:
             (
                 "client get ratio",
                 f"{c['get_ratio']:.3f}x",
-                f"≤ {TARGETS['client_get']}x",
+                f"≤ {TARGETS['client_get']}x ({c['get_ratio_to_raw_json']:.3f}x raw get + .json())",
                 verdict(c["get_ratio"], TARGETS["client_get"], False),
             ),
             (
