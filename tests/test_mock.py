@@ -403,11 +403,11 @@ def test_a_token_past_the_end_gives_an_empty_page(http: httpx.Client) -> None:
 def test_the_journal_records_requests_with_credentials_redacted(
     mock: RunningMock, http: httpx.Client
 ) -> None:
-    http.post(COLLECTION, json=create_body())
+    http.post(COLLECTION, json=create_body(), headers={"Cookie": "session=s3cret"})
     [entry] = mock.requests()
     assert entry["method"] == "POST" and entry["path"] == COLLECTION and entry["status"] == 200
-    assert entry["headers"]["authorization"] == "[redacted]"
-    assert mock.api_token not in json.dumps(entry)
+    assert entry["headers"]["authorization"] == entry["headers"]["cookie"] == "[redacted]"
+    assert mock.api_token not in json.dumps(entry) and "s3cret" not in json.dumps(entry)
     assert json.loads(entry["body"])["username"].startswith("user-")
 
 

@@ -24,6 +24,8 @@ PREFIX = "/__mock__/"
 FAULT_STATUSES = frozenset({429, 500, 503})
 JOURNAL_BODY_LIMIT = 64 * 1024
 REDACTED = "[redacted]"
+# Headers that carry credentials; the journal keeps their names, never their values.
+SECRET_HEADERS = frozenset({b"authorization", b"proxy-authorization", b"cookie"})
 
 
 @dataclass
@@ -133,7 +135,7 @@ class Journal:
                 "path": path,
                 "query": query.decode("latin-1"),
                 "headers": {
-                    k.decode("latin-1"): REDACTED if k == b"authorization" else v.decode("latin-1")
+                    k.decode("latin-1"): REDACTED if k in SECRET_HEADERS else v.decode("latin-1")
                     for k, v in headers
                 },
                 "body": body[:JOURNAL_BODY_LIMIT].decode("utf-8", "replace"),
