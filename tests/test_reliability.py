@@ -342,3 +342,31 @@ def test_the_cli_prints_a_demo_project_and_stops_cleanly_on_sigterm() -> None:
     finally:
         if process.poll() is None:
             process.kill()
+
+
+def test_with_the_h11_parser_even_unknown_methods_get_a_405() -> None:
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "signalwire_sip_mock.cli",
+        "--port",
+        str(port),
+        "--http",
+        "h11",
+        "--project",
+        f"{PROJECT}:{TOKEN}",
+        "--log-level",
+        "warning",
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    try:
+        wait_until_healthy(f"http://127.0.0.1:{port}", process)
+        response = httpx.request(
+            "FROBNICATE", f"http://127.0.0.1:{port}{COLLECTION}", timeout=TIMEOUT
+        )
+        assert response.status_code == 405 and response.json() == {"error": "Method Not Allowed"}
+        assert response.headers["allow"] == "GET, POST"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -44,6 +44,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--log-level", default="info", choices=["debug", "info", "warning", "error"]
     )
+    parser.add_argument(
+        "--http",
+        default="auto",
+        choices=["auto", "httptools", "h11"],
+        help="HTTP parser: httptools (auto, the fast one) answers methods it does not know with a "
+        "plain-text 400 before the mock sees them; h11 lets the mock answer every method (405)",
+    )
     return parser.parse_args(argv)
 
 
@@ -80,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.project:
         demo = f"  demo token  {projects[0].token}   (a fresh demo project: pass --project ID:TOKEN to choose)\n"
     app = create_app(projects, args.db)
-    server = _AnnouncingServer(uvicorn_config(app, args.host, args.port, log_level=args.log_level))
+    config = uvicorn_config(app, args.host, args.port, log_level=args.log_level, http=args.http)
+    server = _AnnouncingServer(config)
 
     def banner(port: int) -> None:
         host = f"[{args.host}]" if ":" in args.host else args.host
