@@ -43,7 +43,7 @@ def test_the_wheel_ships_both_packages_the_mock_markers_and_the_spec(wheel: Path
         ).decode()
     for package in ("signalwire_sip", "signalwire_sip_client", "signalwire_sip_mock"):
         assert f"{package}/__init__.py" in names
-        assert f"{package}/py.typed" in names or package == "signalwire_sip_mock"
+        assert f"{package}/py.typed" in names
     assert "signalwire_sip_client/models/sip_credential.py" in names
     assert spec == SPEC_PATH.read_bytes(), "the wheel's spec must be openapi/ itself, byte for byte"
     assert "signalwire_sip_mock/schemathesis.toml" in names  # the gate's settings travel with it
