@@ -301,7 +301,7 @@ class MockApp:
                 400, request_error("missing_request_body", "The request needs a JSON body.")
             )
         try:
-            return json.loads(raw, parse_constant=_reject_constant)
+            return _DECODER.decode(raw.decode(json.detect_encoding(raw), "surrogatepass"))
         except (ValueError, RecursionError):
             raise Response(
                 400, request_error("malformed_json", "The request body is not valid JSON.")
@@ -311,7 +311,7 @@ class MockApp:
 
     async def _create(self, *, project: str, body: dict[str, Any], **_: Any) -> tuple[int, bytes]:
         document = self._blank | body
-        encoded = json.dumps(document)
+        encoded = _ENCODER.encode(document)
         try:
             self.store.insert(project, body["id"], _key(body["username"]), encoded)
         except Conflict as conflict:
@@ -336,7 +336,7 @@ class MockApp:
             # sets the id as well, absent meaning null. The spec's schema already decided that
             # the pair is valid.
             document["calling_handler_resource_id"] = body.get("calling_handler_resource_id")
-        encoded = json.dumps(document)
+        encoded = _ENCODER.encode(document)
         try:
             self.store.replace(project, id, _key(document["username"]), encoded)
         except Conflict as conflict:
@@ -472,13 +472,18 @@ def _seed_documents(count: int, fields: list[str]) -> Iterator[tuple[str, str, s
         yield key, _key(username), json.dumps(base | {"id": key, "username": username})
 
 
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+# Built once: json.loads and json.dumps with options build a new coder on every call.
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant)
+_ENCODER = json.JSONEncoder(separators=(",", ":"))
+
+
 def _too_large() -> Response:
     message = f"The request body is larger than {MAX_BODY_BYTES} bytes."
     return Response(413, request_error("request_too_large", message))
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
 
 
 def _key(username: str) -> str:
