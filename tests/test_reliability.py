@@ -45,6 +45,20 @@ def session(base_url: str, project: str = PROJECT, token: str = TOKEN) -> httpx.
     return httpx.Client(base_url=base_url, auth=(project, token), timeout=TIMEOUT)
 
 
+def mock_command(port: int, *options: str) -> list[str]:
+    """The console script's command line, quiet, on PORT."""
+    return [
+        sys.executable,
+        "-m",
+        "signalwire_sip_mock.cli",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        *options,
+    ]
+
+
 def every_credential(http: httpx.Client) -> Iterator[dict[str, Any]]:
     """Every stored credential, following the pages' next links."""
     url: str | None = f"{COLLECTION}?page_size=1000"
@@ -142,19 +156,7 @@ def test_racing_creates_have_exactly_one_winner(server: str, collide_on: str) ->
 def test_every_acknowledged_create_survives_sigkill(tmp_path: Path) -> None:
     db = tmp_path / "store.sqlite"
     port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "signalwire_sip_mock.cli",
-        "--port",
-        str(port),
-        "--project",
-        f"{PROJECT}:{TOKEN}",
-        "--db",
-        str(db),
-        "--log-level",
-        "warning",
-    ]
+    command = mock_command(port, "--project", f"{PROJECT}:{TOKEN}", "--db", str(db))
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     base_url = f"http://127.0.0.1:{port}"
     acknowledged: list[str] = []
@@ -287,19 +289,9 @@ def test_bad_input_gets_a_documented_answer_never_a_5xx(
 
 def test_another_projects_token_cannot_reach_this_projects_credentials() -> None:
     port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "signalwire_sip_mock.cli",
-        "--port",
-        str(port),
-        "--project",
-        f"{PROJECT}:{TOKEN}",
-        "--project",
-        f"{OTHER_PROJECT}:{OTHER_TOKEN}",
-        "--log-level",
-        "warning",
-    ]
+    command = mock_command(
+        port, "--project", f"{PROJECT}:{TOKEN}", "--project", f"{OTHER_PROJECT}:{OTHER_TOKEN}"
+    )
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     base_url = f"http://127.0.0.1:{port}"
     try:
@@ -346,19 +338,7 @@ def test_the_cli_prints_a_demo_project_and_stops_cleanly_on_sigterm() -> None:
 
 def test_with_the_h11_parser_even_unknown_methods_get_a_405() -> None:
     port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "signalwire_sip_mock.cli",
-        "--port",
-        str(port),
-        "--http",
-        "h11",
-        "--project",
-        f"{PROJECT}:{TOKEN}",
-        "--log-level",
-        "warning",
-    ]
+    command = mock_command(port, "--http", "h11", "--project", f"{PROJECT}:{TOKEN}")
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     try:
         wait_until_healthy(f"http://127.0.0.1:{port}", process)
