@@ -12,7 +12,6 @@ import pytest
 
 from signalwire_sip import (
     APIStatusError,
-    AsyncSipCredentials,
     CallHandler,
     ConflictError,
     NotFoundError,
@@ -164,7 +163,3 @@ def test_readme_quickstart_runs_as_written(
     monkeypatch.setenv("SIGNALWIRE_API_TOKEN", mock.api_token)
     exec(compile(example.group(1), "README.md", "exec"), {})
     assert any(e["method"] == "DELETE" for e in mock.requests())
-
-
-def test_async_client_type_is_exported() -> None:
-    assert AsyncSipCredentials.__name__ == "AsyncSipCredentials"

@@ -364,6 +364,17 @@ def test_connection_failures_are_retried_then_raised(
     assert type(raised.value) is kind and len(recorder.requests) == 3 and len(slept) == 2
 
 
+def id_conflict() -> httpx.Response:
+    item = {
+        "type": "validation_error",
+        "code": "already_exists",
+        "message": "exists",
+        "attribute": "id",
+        "url": "u",
+    }
+    return error(409, body={"errors": [item]})
+
+
 def test_a_retried_create_that_meets_its_own_id_returns_it() -> None:
     stored: dict[str, Any] = {}
 
@@ -371,20 +382,7 @@ def test_a_retried_create_that_meets_its_own_id_returns_it() -> None:
         stored.update(record(json.loads(request.content)))
         raise httpx.ReadTimeout("the answer was lost")
 
-    conflict = error(
-        409,
-        body={
-            "errors": [
-                {
-                    "type": "validation_error",
-                    "code": "already_exists",
-                    "message": "exists",
-                    "attribute": "id",
-                    "url": "u",
-                }
-            ]
-        },
-    )
+    conflict = id_conflict()
     recorder = Recorder(first, conflict, lambda r: ok(stored))
     c, _ = client(recorder)
     created = c.create(**CREATE)
@@ -393,20 +391,7 @@ def test_a_retried_create_that_meets_its_own_id_returns_it() -> None:
 
 
 def test_a_retried_create_that_meets_someone_elses_credential_raises() -> None:
-    conflict = error(
-        409,
-        body={
-            "errors": [
-                {
-                    "type": "validation_error",
-                    "code": "already_exists",
-                    "message": "exists",
-                    "attribute": "id",
-                    "url": "u",
-                }
-            ]
-        },
-    )
+    conflict = id_conflict()
     recorder = Recorder(
         httpx.ConnectError("lost"), conflict, lambda r: ok(record(username="somebody-else"))
     )

@@ -31,9 +31,7 @@ from typing import Any
 
 from .spec import load_spec, spec_path
 
-ENV_NAMES = ("SIGNALWIRE_SPACE", "SIGNALWIRE_PROJECT_ID", "SIGNALWIRE_API_TOKEN")
 COLLECTION = "/api/fabric/resources/sip_endpoints"
-LOOPBACK = ("127.", "localhost", "[::1]")
 
 
 def declared_links(document: dict[str, Any]) -> list[tuple[str, str]]:
@@ -56,18 +54,6 @@ def uncovered_links(document: dict[str, Any], covered: list[str]) -> list[str]:
         if not any(t.startswith(source + " ") and f"] {name} ->" in t for t in covered):
             missing.append(f"{source} -> {name}")
     return missing
-
-
-def base_url_for(space: str) -> str:
-    """The API origin of a space: a name (``example``) or a host (``example.signalwire.com``).
-
-    Loopback hosts (a mock standing in for a space) use plain http.
-    """
-    host = space.strip().removeprefix("https://").removeprefix("http://").rstrip("/")
-    if "." not in host and ":" not in host and host != "localhost":
-        host = f"{host}.signalwire.com"
-    scheme = "http" if host.startswith(LOOPBACK) else "https"
-    return f"{scheme}://{host}"
 
 
 # Running schemathesis ------------------------------------------------------------------
@@ -182,7 +168,11 @@ def wait_until_healthy(
 
 
 class Space:
-    """Minimal HTTP access to a space for listing and deleting what a run created."""
+    """Minimal HTTP access to a space for listing and deleting what a run created.
+
+    Deliberately not the typed client: the clean-up must work even where the real API
+    disagrees with the spec under test (it needs nothing but ``id`` and ``username``).
+    """
 
     def __init__(self, base_url: str, project_id: str, token: str) -> None:
         self.base_url = base_url
@@ -247,11 +237,14 @@ def verdict(code: int, covered: list[str]) -> int:
 
 
 def gate_sandbox(args: argparse.Namespace) -> int:
-    missing = [name for name in ENV_NAMES if not os.environ.get(name)]
+    # The space-to-URL rule and the variable names are the client's; this tool shares its wheel.
+    from signalwire_sip._config import ENV_API_TOKEN, ENV_PROJECT_ID, ENV_SPACE, base_url_for_space
+
+    missing = [n for n in (ENV_SPACE, ENV_PROJECT_ID, ENV_API_TOKEN) if not os.environ.get(n)]
     if missing:
         print(f"contract-sandbox needs {', '.join(missing)} in the environment", file=sys.stderr)
         return 2
-    base_url = base_url_for(os.environ["SIGNALWIRE_SPACE"])
+    base_url = base_url_for_space(os.environ[ENV_SPACE])
     project_id, token = os.environ["SIGNALWIRE_PROJECT_ID"], os.environ["SIGNALWIRE_API_TOKEN"]
     run_id = f"swsip-{secrets.token_hex(4)}-"
     workdir = Path(tempfile.mkdtemp(prefix="contract-sandbox-"))
