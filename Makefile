@@ -12,7 +12,7 @@ GEN_PKG := generated/signalwire_sip_client
 NODE_STAMP := node_modules/.installed
 PYTEST_ARGS ?=
 
-.PHONY: help venv lock generate check-generated lint test unit contract contract-sandbox mock bench clean
+.PHONY: help venv lock generate check-generated lint test unit contract contract-sandbox mock docs browser bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -54,7 +54,14 @@ lint: $(STAMP) $(NODE_STAMP) ## Lint the spec (Redocly, openapi-spec-validator) 
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy overrides mock tests scripts bench
 
-unit: $(STAMP) ## Run the pytest suite (unit, integration, contract-in-pytest, reliability)
+browser: ## Install Debian's chromium for the docs page test, unless a chromium is there
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+docs: $(STAMP) ## Write the API reference page (Swagger UI, works offline) to reports/docs/index.html
+	$(BIN)/python -m signalwire_sip_mock.docs reports/docs
+
+unit: $(STAMP) browser ## Run the pytest suite (unit, integration, contract-in-pytest, reliability)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 contract: $(STAMP) ## The contract gate: schemathesis against the embedded mock server
@@ -72,5 +79,5 @@ bench: $(STAMP) ## Benchmarks of the client and the mock, side by side (writes r
 	$(BIN)/python -m bench
 
 clean: ## Remove the venv, node_modules, reports and caches
-	rm -rf $(VENV) node_modules reports build dist .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) node_modules reports build dist .mypy_cache .ruff_cache .hypothesis .schemathesis
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

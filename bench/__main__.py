@@ -31,11 +31,14 @@ import httpx
 from signalwire_sip import SipCredentials
 from signalwire_sip_mock.server import free_port
 
+from .fixture_setup import fixture_setup
+
 ROOT = Path(__file__).resolve().parents[1]
 COLLECTION = "/api/fabric/resources/sip_endpoints"
 PROJECT, TOKEN = "bench-project", "PT-bench-token"
 AUTH = "Basic " + base64.b64encode(f"{PROJECT}:{TOKEN}".encode()).decode()
 TARGETS = {
+    "fixture_setup_s": 5.0,
     "client_get": 1.10,
     "client_create": 1.20,
     "mock_get_by_id": 0.60,
@@ -456,6 +459,16 @@ def table(report: dict[str, Any]) -> str:
                 verdict(st["max_s"], TARGETS["startup_s"], False),
             )
         )
+    fx = report.get("fixture_setup")
+    if fx:
+        rows.append(
+            (
+                f"mock set-up + tear-down, {fx['tests']} tests",
+                f"{fx['session_server']['total_s']:.2f} s",
+                f"server per test {fx['server_per_test']['total_s']:.2f} s; < 5 s",
+                verdict(fx["session_server"]["total_s"], TARGETS["fixture_setup_s"], False),
+            )
+        )
     g = report.get("generate")
     if g:
         rows.append(
@@ -535,6 +548,7 @@ def main(argv: list[str] | None = None) -> int:
         [100, 1000] if quick else [100, 10_000, 100_000], 20 if quick else 300
     )
     report["startup"] = startup(2 if quick else 7)
+    report["fixture_setup"] = fixture_setup(10 if quick else 100)
     report["generate"] = generation(1 if quick else 3)
     if not (quick or args.skip_contract):
         report["contract"] = contract_gate()

@@ -15,3 +15,6 @@ def spec() -> dict[str, Any]:
     with open(SPEC_PATH, encoding="utf-8") as f:
         document: dict[str, Any] = yaml.safe_load(f)
     return document
+
+
+pytest_plugins = ["pytester"]

@@ -20,8 +20,9 @@ from signalwire_sip import (
     SipCredentials,
     SipCredentialUpdate,
     ValidationError,
+    generated_client,
 )
-from signalwire_sip_mock.pytest_plugin import RunningMock
+from signalwire_sip_mock import RunningMock
 
 from .helpers import RESOURCE_ID
 
@@ -163,3 +164,29 @@ def test_readme_quickstart_runs_as_written(
     monkeypatch.setenv("SIGNALWIRE_API_TOKEN", mock.api_token)
     exec(compile(example.group(1), "README.md", "exec"), {})
     assert any(e["method"] == "DELETE" for e in mock.requests())
+
+
+def test_the_raw_generated_client_authenticates_through_the_helper(mock: RunningMock) -> None:
+    from signalwire_sip_client import AuthenticatedClient
+    from signalwire_sip_client.api.sip_credentials import (
+        create_sip_credential,
+        list_sip_credentials,
+    )
+    from signalwire_sip_client.models import SipCredential, SipCredentialCreate
+
+    from .helpers import create_body
+
+    raw = generated_client(
+        base_url=mock.base_url, project_id=mock.project_id, api_token=mock.api_token
+    )
+    with raw:
+        body = SipCredentialCreate.from_dict(create_body())
+        created = create_sip_credential.sync_detailed(client=raw, body=body)
+        assert created.status_code == 200 and isinstance(created.parsed, SipCredential)
+        assert [c.id for c in list_sip_credentials.sync_detailed(client=raw).parsed.data] == [  # type: ignore[union-attr]
+            body.id
+        ]
+    assert mock.api_token not in repr(raw)
+    # Why the helper exists: the generated AuthenticatedClient sends a Bearer token.
+    bearer = AuthenticatedClient(base_url=mock.base_url, token=mock.api_token)
+    assert list_sip_credentials.sync_detailed(client=bearer).status_code == 401

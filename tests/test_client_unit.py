@@ -25,12 +25,14 @@ from signalwire_sip import (
     ClientConfig,
     ConfigurationError,
     ConflictError,
+    InvalidArgumentError,
     NotFoundError,
     OutboundPolicy,
     RateLimitError,
     ResourceIdRuleError,
     RetryPolicy,
     ServerError,
+    SignalWireError,
     SipCredentialCreate,
     SipCredentials,
     SipCredentialUpdate,
@@ -528,3 +530,117 @@ def test_the_client_sends_basic_auth_of_project_and_token() -> None:
     request = recorder.requests[0]
     assert request.headers["authorization"] == httpx.BasicAuth(PROJECT, TOKEN)._auth_header
     assert request.url.params["page_size"] == "10"
+
+
+# Arguments the client cannot send, and a shared httpx client ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "argument", "says"),
+    [
+        (lambda c: c.update("not-a-uuid", caller_id="x"), "id", "must be a uuid"),
+        (lambda c: c.get(12), "id", "must be a uuid"),
+        (lambda c: c.delete(None), "id", "must be a uuid"),
+        (lambda c: c.create(**(CREATE | {"id": "123"})), "id", "must be a uuid"),
+        (
+            lambda c: c.create(**(CREATE | {"ciphers": ["NOPE"]})),
+            "ciphers[0]",
+            "AEAD_AES_256_GCM_8",
+        ),
+        (lambda c: c.create(**(CREATE | {"codecs": ["OPUS", "MP3"]})), "codecs[1]", "PCMU"),
+        (lambda c: c.create(**(CREATE | {"codecs": "OPUS"})), "codecs", "must be a list"),
+        (lambda c: c.create(**(CREATE | {"username": 7})), "username", "must be a string"),
+        (lambda c: c.update(str(uuid.uuid4()), encryption="on"), "encryption", "required"),
+        (
+            lambda c: c.update(str(uuid.uuid4()), outbound="block-pstn"),
+            "outbound",
+            "OutboundPolicy",
+        ),
+        (lambda c: OutboundPolicy.resource(None), "resource_id", "must be a uuid"),  # type: ignore[arg-type]
+        (lambda c: OutboundPolicy.resource("agent-7"), "resource_id", "must be a uuid"),
+    ],
+)
+def test_what_the_client_cannot_send_is_refused_naming_the_argument(
+    call: Callable[[SipCredentials], Any], argument: str, says: str
+) -> None:
+    recorder = Recorder(ok(record()))
+    c, _ = client(recorder)
+    with pytest.raises(InvalidArgumentError) as raised:
+        call(c)
+    assert isinstance(raised.value, ValueError) and isinstance(raised.value, SignalWireError)
+    assert raised.value.argument == argument
+    assert str(raised.value).startswith(f"{argument} ") and says in str(raised.value)
+    assert recorder.requests == []  # refused before anything was sent
+
+
+def test_the_async_client_names_the_argument_too() -> None:
+    recorder = Recorder(ok(record()))
+    c = AsyncSipCredentials(
+        base_url=BASE,
+        project_id=PROJECT,
+        api_token=TOKEN,
+        http_client=httpx.AsyncClient(transport=httpx.MockTransport(recorder)),
+    )
+    with pytest.raises(InvalidArgumentError, match=r"^id must be a uuid, not 'nope'$"):
+        asyncio.run(c.get("nope"))
+    assert recorder.requests == []
+
+
+def test_clients_of_two_projects_can_share_one_httpx_client_unchanged() -> None:
+    other_project, other_token = str(uuid.uuid4()), "PTother-token"
+    recorder = Recorder(ok({"data": [], "links": {"self": BASE, "first": BASE}}))
+    shared = httpx.Client(transport=httpx.MockTransport(recorder))
+    before = (shared.auth, shared.base_url, shared.timeout, dict(shared.event_hooks))
+    mine = SipCredentials(base_url=BASE, project_id=PROJECT, api_token=TOKEN, http_client=shared)
+    theirs = SipCredentials(
+        base_url="https://other.signalwire.com",
+        project_id=other_project,
+        api_token=other_token,
+        http_client=shared,
+    )
+    mine.list()
+    theirs.list()
+    mine.list()
+    sent = [
+        (str(r.url.copy_with(query=None)), r.headers["authorization"]) for r in recorder.requests
+    ]
+    assert sent == [
+        (
+            f"{BASE}/api/fabric/resources/sip_endpoints",
+            httpx.BasicAuth(PROJECT, TOKEN)._auth_header,
+        ),
+        (
+            "https://other.signalwire.com/api/fabric/resources/sip_endpoints",
+            httpx.BasicAuth(other_project, other_token)._auth_header,
+        ),
+        (
+            f"{BASE}/api/fabric/resources/sip_endpoints",
+            httpx.BasicAuth(PROJECT, TOKEN)._auth_header,
+        ),
+    ]
+    assert (shared.auth, shared.base_url, shared.timeout, dict(shared.event_hooks)) == before
+    mine.close()
+    assert not shared.is_closed  # the caller's client stays open: it is theirs to close
+
+
+def test_a_422_message_names_its_field_once() -> None:
+    body = {
+        "errors": [
+            {
+                "type": "validation_error",
+                "code": "missing_required_parameter",
+                "message": "username is required",
+                "attribute": "username",
+            },
+            {
+                "type": "validation_error",
+                "code": "invalid_parameter_value",
+                "message": "is too long",
+                "attribute": "caller_id",
+            },
+        ]
+    }
+    c, _ = client(Recorder(error(422, body=body)))
+    with pytest.raises(ValidationError) as raised:
+        c.list()
+    assert str(raised.value).endswith(": username is required; caller_id: is too long")

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import socket
 import uuid
+from http import HTTPStatus
 from typing import Any
 
 import httpx
 import jsonschema
 import pytest
 
-from signalwire_sip_mock import MockServer, Project
-from signalwire_sip_mock.pytest_plugin import RunningMock
+from signalwire_sip_mock import MockControlError, MockServer, Project, RunningMock
 
-from .helpers import RESOURCE_ID, create_body
+from .helpers import RESOURCE_ID, SPEC_PATH, create_body
 
 COLLECTION = "/api/fabric/resources/sip_endpoints"
 TIMEOUT = 10.0
@@ -317,7 +318,8 @@ def test_undeclared_methods_are_405_with_allow(http: httpx.Client, method: str) 
 
 def test_unknown_paths_are_404(http: httpx.Client) -> None:
     for path in (
-        "/",
+        "/nope",
+        "/docs/nope.js",
         "/api",
         f"{COLLECTION}/",
         f"{COLLECTION}/{uuid.uuid4()}/extra",
@@ -424,10 +426,54 @@ def test_faults_fail_the_next_matching_requests_then_stop(
     assert http.get(f"{COLLECTION}/{uuid.uuid4()}").status_code == 503
 
 
+@pytest.mark.parametrize("status", [422, 429, 500, 502, 503, 504])
+def test_a_fault_answers_any_failure_status_with_the_body_that_status_takes(
+    mock: RunningMock, http: httpx.Client, status: int
+) -> None:
+    mock.inject_fault(status, method="GET")
+    answer = http.get(COLLECTION)
+    assert answer.status_code == status
+    body = answer.json()
+    if status == 422:
+        assert [item["code"] for item in body["errors"]] == ["injected_fault"]
+    else:
+        assert body == {"error": HTTPStatus(status).phrase}
+
+
+def test_a_refused_fault_says_what_is_allowed(mock: RunningMock) -> None:
+    with pytest.raises(MockControlError, match=r"failure status from 400 to 599.*not 302"):
+        mock.inject_fault(302)
+    with pytest.raises(ValueError, match="count must be a positive integer"):
+        mock.inject_fault(500, count=0)
+
+
+def test_the_journal_keeps_the_body_of_a_request_a_fault_answered(
+    mock: RunningMock, http: httpx.Client
+) -> None:
+    body = create_body()
+    mock.inject_fault(503, method="POST")
+    assert http.post(COLLECTION, json=body).status_code == 503
+    assert http.post(COLLECTION, json=body).status_code == 200
+    faulted, stored = mock.requests()
+    assert faulted["status"] == 503 and stored["status"] == 200
+    assert faulted["json"] == stored["json"] == body  # the retry re-sent the same id
+    assert json.loads(faulted["body"]) == body
+    http.get(COLLECTION)
+    assert mock.requests()[-1]["body"] == "" and mock.requests()[-1]["json"] is None
+
+
+def test_the_hooks_list_themselves(mock: RunningMock) -> None:
+    hooks = httpx.get(f"{mock.base_url}/__mock__/", timeout=TIMEOUT).json()["hooks"]
+    assert set(hooks) == {"requests", "faults", "seed", "reset", "health"}
+
+
 @pytest.mark.parametrize(
     "fault",
     [
-        {"status": 418},
+        {"status": 302},
+        {"status": 600},
+        {"status": 499},
+        {"status": "500"},
         {"count": 0, "status": 500},
         {},
         {"status": 500, "x": 1},
@@ -455,3 +501,36 @@ def test_every_response_carries_a_unique_request_id(http: httpx.Client) -> None:
         for path in (COLLECTION, "/nope", f"{COLLECTION}/x", COLLECTION)
     }
     assert len(ids) == 4
+
+
+# The API shown: the spec and its reference page ------------------------------------------
+
+
+def test_the_spec_is_served_as_yaml_byte_for_byte_and_as_the_same_document_in_json(
+    mock: RunningMock, spec: dict[str, Any]
+) -> None:
+    as_yaml = httpx.get(f"{mock.base_url}/openapi.yaml", timeout=TIMEOUT)
+    assert as_yaml.status_code == 200 and as_yaml.headers["content-type"] == "application/yaml"
+    assert as_yaml.content == SPEC_PATH.read_bytes()
+    as_json = httpx.get(f"{mock.base_url}/openapi.json", timeout=TIMEOUT)
+    assert as_json.headers["content-type"] == "application/json" and as_json.json() == spec
+
+
+def test_the_docs_page_and_its_assets_are_served_without_credentials(mock: RunningMock) -> None:
+    for start in ("/", "/docs"):
+        page = httpx.get(mock.base_url + start, follow_redirects=True, timeout=TIMEOUT)
+        assert str(page.url).endswith("/docs/") and page.headers["content-type"].startswith(
+            "text/html"
+        )
+    # No CDN: every script and style sheet the page loads is served from here.
+    loaded = re.findall(r'<(?:script src|link rel="stylesheet" href)="([^"]+)"', page.text)
+    assert loaded == ["./swagger-ui.css", "./swagger-ui-bundle.js"]
+    for asset, media_type in (
+        ("swagger-ui-bundle.js", "text/javascript"),
+        ("swagger-ui.css", "text/css"),
+    ):
+        answer = httpx.get(f"{mock.base_url}/docs/{asset}", timeout=TIMEOUT)
+        assert answer.status_code == 200 and answer.headers["content-type"].startswith(media_type)
+        assert len(answer.content) > 10_000
+    assert httpx.post(f"{mock.base_url}/openapi.yaml", timeout=TIMEOUT).status_code == 405
+    assert mock.requests() == []  # pages are not API requests: the journal stays empty

@@ -9,6 +9,7 @@ import base64
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from typing import Any
 import httpx
 import pytest
 
+from signalwire_sip import SipCredentials
 from signalwire_sip_mock.contract import mock_process, wait_until_healthy
 from signalwire_sip_mock.server import free_port
 
@@ -307,7 +309,7 @@ def test_another_projects_token_cannot_reach_this_projects_credentials() -> None
         process.wait(timeout=10)
 
 
-def test_the_cli_prints_a_demo_project_and_stops_cleanly_on_sigterm() -> None:
+def test_the_cli_banner_works_as_pasted_and_the_server_stops_cleanly_on_sigterm() -> None:
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "signalwire_sip_mock.cli", "--port", str(port)],
@@ -319,13 +321,23 @@ def test_the_cli_prints_a_demo_project_and_stops_cleanly_on_sigterm() -> None:
     try:
         wait_until_healthy(f"http://127.0.0.1:{port}", None)
         banner = ""
-        while "test hooks" not in banner:
+        while "SIGNALWIRE_API_TOKEN" not in banner:
             banner += process.stdout.readline() if process.stdout else ""
-        project = banner.split("projects")[1].split()[0]
-        token = banner.split("demo token")[1].split()[0]
-        with session(f"http://127.0.0.1:{port}", project, token) as http:
-            assert http.get(COLLECTION).status_code == 200
-            http.post(COLLECTION, json=create_body())
+        # Every URL it prints answers, and its export lines, pasted as they are, configure a client.
+        urls = re.findall(r"http://\S+", banner)
+        assert len(urls) == 5
+        for url in urls:
+            assert httpx.get(url, follow_redirects=True, timeout=TIMEOUT).status_code == 200, url
+        exports = dict(re.findall(r"^\s*export (SIGNALWIRE_\w+)=(\S+)", banner, re.MULTILINE))
+        assert set(exports) == {"SIGNALWIRE_SPACE", "SIGNALWIRE_PROJECT_ID", "SIGNALWIRE_API_TOKEN"}
+        token = exports["SIGNALWIRE_API_TOKEN"]
+        with SipCredentials(
+            space=exports["SIGNALWIRE_SPACE"],
+            project_id=exports["SIGNALWIRE_PROJECT_ID"],
+            api_token=token,
+        ) as sip:
+            assert sip.list().data == []
+            sip.create(username="pasted", caller_id="x", send_as="x", ciphers=[], codecs=[])
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=10) == 0
         log = process.stderr.read() if process.stderr else ""
@@ -334,6 +346,24 @@ def test_the_cli_prints_a_demo_project_and_stops_cleanly_on_sigterm() -> None:
     finally:
         if process.poll() is None:
             process.kill()
+
+
+def test_the_banner_never_prints_a_token_given_on_the_command_line() -> None:
+    port = free_port()
+    process = subprocess.Popen(
+        mock_command(port, "--project", f"{PROJECT}:{TOKEN}"),
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, PYTHONUNBUFFERED="1"),
+    )
+    try:
+        banner = ""
+        while "SIGNALWIRE_API_TOKEN" not in banner:
+            banner += process.stdout.readline() if process.stdout else ""
+        assert f"export SIGNALWIRE_PROJECT_ID={PROJECT}" in banner and TOKEN not in banner
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def test_with_the_h11_parser_even_unknown_methods_get_a_405() -> None:

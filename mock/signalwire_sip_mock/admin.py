@@ -1,10 +1,13 @@
 """Test controls under ``/__mock__/``, outside the public spec: a request journal and faults.
 
-- ``GET /__mock__/requests`` lists what arrived (``Authorization`` redacted); ``DELETE`` clears it.
+- ``GET /__mock__/`` lists these hooks.
+- ``GET /__mock__/requests`` lists what arrived, oldest first, as ``JournalEntry`` objects
+  (credentials redacted); ``DELETE`` clears it.
 - ``POST /__mock__/faults`` with ``{"status": 503, "count": 2, "method": "GET",
   "path": "/api/fabric/resources/sip_endpoints", "retry_after": 1, "delay_ms": 0, "after": false}``
-  makes the next COUNT matching requests fail with STATUS (or only wait DELAY_MS when STATUS is
-  absent). With ``"after": true`` the request is carried out first and only its answer is
+  makes the next COUNT matching requests fail with STATUS, any failure status from 400 to 599
+  (or only wait DELAY_MS when STATUS is absent), with the error body SignalWire sends for that
+  status. With ``"after": true`` the request is carried out first and only its answer is
   delayed or replaced: a write that happened but whose response was lost.
   ``GET`` lists faults, ``DELETE`` removes them.
 - ``POST /__mock__/seed`` with ``{"count": 100000}`` stores that many synthetic credentials
@@ -15,13 +18,23 @@
 
 from __future__ import annotations
 
+import json
 from collections import deque
 from dataclasses import asdict, dataclass
-from typing import Any
+from http import HTTPStatus
+from typing import Any, TypedDict
 
 PREFIX = "/__mock__/"
-# Statuses a fault may inject: those the spec declares for every operation.
-FAULT_STATUSES = frozenset({429, 500, 503})
+# A fault may carry any failure status: the spec's own (401, 404, 422, 429, 500, 503 ...) and
+# those a gateway in front of the API answers and the client retries (502, 504).
+FAULT_STATUSES = range(400, 600)
+HOOKS = {
+    "requests": "GET: the request journal, oldest first; DELETE: clear it",
+    "faults": "POST: add a fault; GET: list pending faults; DELETE: remove them",
+    "seed": 'POST {"count": N}: store N synthetic credentials',
+    "reset": "POST: empty the store, the journal and the faults",
+    "health": "GET: 200 once the server serves",
+}
 JOURNAL_BODY_LIMIT = 64 * 1024
 REDACTED = "[redacted]"
 # Headers that carry credentials; the journal keeps their names, never their values.
@@ -56,8 +69,15 @@ class Fault:
         fault = cls(**data)
         if not (isinstance(fault.count, int) and fault.count >= 1):
             raise ValueError("count must be a positive integer")
-        if fault.status is not None and fault.status not in FAULT_STATUSES:
-            raise ValueError(f"status must be one of {sorted(FAULT_STATUSES)}")
+        if fault.status is not None and not (
+            isinstance(fault.status, int)
+            and fault.status in FAULT_STATUSES
+            and fault.status in HTTPStatus._value2member_map_
+        ):
+            raise ValueError(
+                f"status must be a failure status from {FAULT_STATUSES.start} to "
+                f"{FAULT_STATUSES.stop - 1} (429, 500, 502, 503, 504 ...), not {fault.status!r}"
+            )
         if fault.status is None and not fault.delay_ms:
             raise ValueError("give a status, a delay_ms, or both")
         if not (isinstance(fault.delay_ms, int) and 0 <= fault.delay_ms <= 60_000):
@@ -104,6 +124,32 @@ class Faults:
         return [f.as_json() for f in self._pending]
 
 
+class JournalEntry(TypedDict):
+    """One request as the mock received it (``GET /__mock__/requests``, ``RunningMock.requests()``).
+
+    ``body`` is the text sent (at most 64 KiB, decoded as UTF-8), ``json`` the same body parsed
+    (None when it is empty or not JSON); both are kept for requests an injected fault answered.
+    ``headers`` hold names in lower case; credentials (Authorization, Cookie ...) read
+    ``[redacted]``. ``status`` is the status the mock answered with.
+    """
+
+    request_id: str
+    method: str
+    path: str
+    query: str
+    headers: dict[str, str]
+    body: str
+    json: Any
+    status: int
+
+
+def _parsed(text: str) -> Any:
+    try:
+        return json.loads(text) if text.strip() else None
+    except ValueError:
+        return None
+
+
 class Journal:
     """The most recent requests, newest last. Entries are kept as received and rendered (with
     credentials redacted) only when asked for, so recording costs the hot path next to nothing."""
@@ -127,19 +173,25 @@ class Journal:
     def clear(self) -> None:
         self._entries.clear()
 
-    def as_json(self) -> list[dict[str, Any]]:
-        return [
-            {
-                "request_id": request_id,
-                "method": method,
-                "path": path,
-                "query": query.decode("latin-1"),
-                "headers": {
-                    k.decode("latin-1"): REDACTED if k in SECRET_HEADERS else v.decode("latin-1")
-                    for k, v in headers
-                },
-                "body": body[:JOURNAL_BODY_LIMIT].decode("utf-8", "replace"),
-                "status": status,
-            }
-            for request_id, method, path, query, headers, body, status in self._entries
-        ]
+    def as_json(self) -> list[JournalEntry]:
+        entries = []
+        for request_id, method, path, query, headers, raw, status in self._entries:
+            body = raw[:JOURNAL_BODY_LIMIT].decode("utf-8", "replace")
+            entries.append(
+                JournalEntry(
+                    request_id=request_id,
+                    method=method,
+                    path=path,
+                    query=query.decode("latin-1"),
+                    headers={
+                        k.decode("latin-1"): REDACTED
+                        if k in SECRET_HEADERS
+                        else v.decode("latin-1")
+                        for k, v in headers
+                    },
+                    body=body,
+                    json=_parsed(body),
+                    status=status,
+                )
+            )
+        return entries

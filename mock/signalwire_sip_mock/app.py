@@ -25,8 +25,15 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from . import admin
-from .errors import ErrorItem, error_list, request_error, simple_error, validation_error
+from . import admin, docs
+from .errors import (
+    ErrorItem,
+    error_body,
+    error_list,
+    request_error,
+    simple_error,
+    validation_error,
+)
 from .spec import Operation, Route, body_problems, build_routes, load_spec, parameter_problem
 from .store import Conflict, Store
 
@@ -133,6 +140,8 @@ class MockApp:
         path: str = scope["path"]
         if path.startswith(admin.PREFIX):
             status, payload, headers = await self._admin(scope, receive)
+        elif _is_public_page(path):
+            status, payload, headers = _public_page(method, path)
         else:
             try:
                 status, payload = await self._serve(scope, receive, method, path)
@@ -153,7 +162,9 @@ class MockApp:
             )
         head = [(b"x-request-id", request_id.encode()), *headers]
         if payload:
-            head += [_JSON, (b"content-length", str(len(payload)).encode())]
+            if not headers or all(k != b"content-type" for k, _ in headers):
+                head.append(_JSON)
+            head.append((b"content-length", str(len(payload)).encode()))
         elif status != 204:
             head.append((b"content-length", b"0"))
         await send({"type": "http.response.start", "status": status, "headers": head})
@@ -189,6 +200,8 @@ class MockApp:
             raise Response(405, simple_error(405), [(b"allow", route.allow.encode())])
         fault = self.faults.take(method, path) if self.faults else None
         if fault is not None and not fault.after:
+            # The journal keeps what was sent even when the fault answers in its place.
+            await self._drain_body(scope, receive)
             await _apply(fault)
         project = self._authenticate(scope["headers"])
         path_params = {}
@@ -293,6 +306,19 @@ class MockApp:
             if not message.get("more_body"):
                 scope["mock.body"] = body = b"".join(chunks)
                 return body
+
+    async def _drain_body(self, scope: Scope, receive: Receive) -> None:
+        """Read the body (up to MAX_BODY_BYTES) for the journal only, whatever it holds."""
+        chunks, size, more = [], 0, True
+        while more and size <= MAX_BODY_BYTES:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            chunks.append(chunk)
+            more = bool(message.get("more_body"))
+        scope["mock.body"] = b"".join(chunks)
 
     @staticmethod
     def _parse_json(raw: bytes) -> Any:
@@ -405,6 +431,8 @@ class MockApp:
         self, scope: Scope, receive: Receive
     ) -> tuple[int, bytes, list[tuple[bytes, bytes]]]:
         method, name = scope["method"], scope["path"][len(admin.PREFIX) :].rstrip("/")
+        if (method, name) == ("GET", ""):
+            return 200, json.dumps({"hooks": admin.HOOKS}).encode(), []
         if (method, name) == ("GET", "health"):
             return 200, b'{"status":"ok"}', []
         if (method, name) == ("GET", "requests"):
@@ -452,7 +480,36 @@ async def _apply(fault: admin.Fault) -> None:
         headers = []
         if fault.retry_after is not None:
             headers.append((b"retry-after", str(fault.retry_after).encode()))
-        raise Response(fault.status, simple_error(fault.status), headers)
+        raise Response(fault.status, error_body(fault.status), headers)
+
+
+# Pages outside the API (no auth, not journalled): the spec and its reference page.
+_DOCS = "/docs/"
+_REDIRECTS = frozenset({"/", "/docs"})
+_SPEC_PAGES: dict[str, tuple[bytes, Callable[[], bytes]]] = {
+    "/openapi.yaml": (b"application/yaml", docs.spec_yaml),
+    "/openapi.json": (b"application/json", docs.spec_json),
+}
+
+
+def _is_public_page(path: str) -> bool:
+    return path in _REDIRECTS or path in _SPEC_PAGES or path.startswith(_DOCS)
+
+
+def _public_page(method: str, path: str) -> tuple[int, bytes, list[tuple[bytes, bytes]]]:
+    """The answer to a request for one of the pages outside the API."""
+    if method != "GET":
+        return 405, simple_error(405), [(b"allow", b"GET")]
+    if path in _REDIRECTS:
+        return 308, b"", [(b"location", _DOCS.encode())]
+    if path in _SPEC_PAGES:
+        media_type, content = _SPEC_PAGES[path]
+        return 200, content(), [(b"content-type", media_type)]
+    name = path[len(_DOCS) :] or docs.PAGE
+    body = docs.page() if name == docs.PAGE else docs.asset(name)
+    if body is None:
+        return 404, simple_error(404), []
+    return 200, body, [(b"content-type", docs.ASSETS.get(name, b"text/html; charset=utf-8"))]
 
 
 def _seed_documents(count: int, fields: list[str]) -> Iterator[tuple[str, str, str]]:

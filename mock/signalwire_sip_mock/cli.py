@@ -16,9 +16,16 @@ from .server import demo_project, uvicorn_config
 
 BANNER = """signalwire-sip mock serving the SIP credential API
   base URL    {base_url}
+  API docs    {base_url}/docs/
+  spec        {base_url}/openapi.yaml  {base_url}/openapi.json
+  test hooks  {base_url}/__mock__/  (requests, faults, seed, reset, health)
+  store       {store}
   projects    {projects}
-{demo}  store       {store}
-  test hooks  {base_url}/__mock__/ (requests, faults, reset)
+
+Point a client at it (paste into a shell):
+  export SIGNALWIRE_SPACE={space}
+  export SIGNALWIRE_PROJECT_ID={project_id}
+  {token_line}
 """
 
 
@@ -83,19 +90,31 @@ def main(argv: list[str] | None = None) -> int:
     )
     projects: list[Project] = args.project or [demo_project()]
     # The token of a project given on the command line is the caller's own: never print it.
-    demo = ""
-    if not args.project:
-        demo = f"  demo token  {projects[0].token}   (a fresh demo project: pass --project ID:TOKEN to choose)\n"
+    if args.project:
+        token_line = "export SIGNALWIRE_API_TOKEN=...  # the token you passed with --project"
+    else:
+        token_line = (
+            f"export SIGNALWIRE_API_TOKEN={projects[0].token}"
+            "  # a fresh demo project: --project ID:TOKEN chooses"
+        )
     app = create_app(projects, args.db)
     config = uvicorn_config(app, args.host, args.port, log_level=args.log_level, http=args.http)
     server = _AnnouncingServer(config)
 
     def banner(port: int) -> None:
-        host = f"[{args.host}]" if ":" in args.host else args.host
-        store = args.db or "in memory"
-        ids = ", ".join(p.id for p in projects)
+        # A wildcard address listens on loopback too; the URLs name one a client can dial.
+        host = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(args.host, args.host)
+        if ":" in host and not host.startswith("["):
+            host = f"[{host}]"
         print(
-            BANNER.format(base_url=f"http://{host}:{port}", projects=ids, demo=demo, store=store),
+            BANNER.format(
+                base_url=f"http://{host}:{port}",
+                space=f"{host}:{port}",
+                store=args.db or "in memory",
+                projects=", ".join(p.id for p in projects),
+                project_id=projects[0].id,
+                token_line=token_line,
+            ),
             flush=True,
         )
 

@@ -42,3 +42,14 @@ def error_list(items: list[ErrorItem]) -> bytes:
 def request_error(code: str, message: str) -> bytes:
     """An ``errors`` body for a problem with the request as a whole, not with one field."""
     return error_list([ErrorItem("invalid_request_error", code, message, None)])
+
+
+# Statuses whose body lists problems (``errors``); every other failure answers ``{"error"}``.
+LIST_STATUSES = frozenset({400, 409, 413, 415, 422})
+
+
+def error_body(status: int, code: str = "injected_fault") -> bytes:
+    """The body SignalWire sends with a failure STATUS, in the shape that status takes."""
+    if status in LIST_STATUSES:
+        return request_error(code, HTTPStatus(status).phrase)
+    return simple_error(status)

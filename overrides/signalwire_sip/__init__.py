@@ -17,7 +17,7 @@ from signalwire_sip_client.models import (
     SipCredentialUpdate,
 )
 
-from ._client import AsyncSipCredentials, SipCredentials
+from ._client import AsyncSipCredentials, SipCredentials, generated_client
 from ._config import ClientConfig, RetryPolicy, base_url_for_space
 from ._exceptions import (
     APIConnectionError,
@@ -28,6 +28,7 @@ from ._exceptions import (
     ConfigurationError,
     ConflictError,
     ErrorDetail,
+    InvalidArgumentError,
     NotFoundError,
     RateLimitError,
     ResourceIdRuleError,
@@ -54,6 +55,7 @@ __all__ = [
     "ConflictError",
     "Encryption",
     "ErrorDetail",
+    "InvalidArgumentError",
     "NotFoundError",
     "OutboundPolicy",
     "RateLimitError",
@@ -71,5 +73,6 @@ __all__ = [
     "base_url_for_space",
     "check_create",
     "check_update",
+    "generated_client",
     "rule_problem",
 ]

@@ -23,6 +23,18 @@ class ResourceIdRuleError(SignalWireError, ValueError):
     """A body breaks the resource-ID rule; raised before anything is sent."""
 
 
+class InvalidArgumentError(SignalWireError, ValueError):
+    """An argument the client cannot send (a malformed uuid, an unknown enum value, a wrong
+    type); raised before anything is sent. ``argument`` names it, ``value`` is what was given."""
+
+    def __init__(self, argument: str, value: Any, problem: str) -> None:
+        self.argument, self.value = argument, value
+        shown = repr(value)
+        if len(shown) > 80:
+            shown = shown[:77] + "..."
+        super().__init__(f"{argument} {problem}, not {shown}")
+
+
 @dataclass(frozen=True)
 class ErrorDetail:
     """One item of a SignalWire ``errors`` body."""
@@ -74,8 +86,12 @@ class APIStatusError(SignalWireError):
         if self.request_id:
             text += f" (request id {self.request_id})"
         if self.errors:
+            # SignalWire's messages usually name their field ("username is required"): once.
             text += ": " + "; ".join(
-                f"{e.attribute}: {e.message}" if e.attribute else e.message for e in self.errors
+                f"{e.attribute}: {e.message}"
+                if e.attribute and e.attribute not in e.message
+                else e.message
+                for e in self.errors
             )
         elif self.body:
             text += f": {self.body[:200]}"

@@ -15,6 +15,7 @@ from uuid import UUID
 
 from signalwire_sip_client.models import CallHandler
 
+from ._arguments import uuid_argument
 from ._exceptions import ResourceIdRuleError
 from .rule import rule_problem
 
@@ -49,10 +50,7 @@ class OutboundPolicy:
     @classmethod
     def resource(cls, resource_id: UUID | str) -> OutboundPolicy:
         """Dial the resource RESOURCE_ID (an AI agent, a SWML script ...) for every outbound call."""
-        return cls(
-            CallHandler.RESOURCE,
-            resource_id if isinstance(resource_id, UUID) else UUID(resource_id),
-        )
+        return cls(CallHandler.RESOURCE, uuid_argument("resource_id", resource_id))
 
     def as_fields(self) -> dict[str, Any]:
         """The two body fields, in their JSON form."""

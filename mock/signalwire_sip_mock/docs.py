@@ -1,0 +1,113 @@
+"""The mock shows its API: the spec as YAML and JSON, and an API reference page.
+
+The page is Swagger UI (5.x reads OpenAPI 3.1) from the ``swagger-ui-bundle-v2`` package: its
+assets come from the installed package, never from a CDN, so the page works offline. The spec
+is embedded in the page, so the same page also works as a file (``make docs``,
+``python -m signalwire_sip_mock.docs OUT``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .spec import load_spec, spec_path
+
+# What /docs/ serves beside its page, and the files `make docs` writes: name -> media type.
+ASSETS = {
+    "swagger-ui.css": b"text/css; charset=utf-8",
+    "swagger-ui-bundle.js": b"text/javascript; charset=utf-8",
+}
+PAGE = "index.html"
+
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<link rel="stylesheet" href="./swagger-ui.css">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script id="openapi" type="application/json">{spec}</script>
+<script src="./swagger-ui-bundle.js"></script>
+<script>
+window.ui = SwaggerUIBundle({{
+  spec: JSON.parse(document.getElementById("openapi").textContent),
+  dom_id: "#swagger-ui",
+  deepLinking: true,
+  docExpansion: "list",
+  displayOperationId: true,
+  defaultModelsExpandDepth: 0,
+  presets: [SwaggerUIBundle.presets.apis],
+  layout: "BaseLayout"
+}});
+</script>
+</body>
+</html>
+"""
+
+
+def _assets_folder() -> Path:
+    from swagger_ui_bundle import swagger_ui_path  # the renderer's own files, as packaged
+
+    return Path(str(swagger_ui_path))
+
+
+def spec_yaml() -> bytes:
+    """The spec exactly as shipped (byte for byte)."""
+    return spec_path().read_bytes()
+
+
+@cache
+def spec_json() -> bytes:
+    """The same document as JSON."""
+    return json.dumps(load_spec(), ensure_ascii=False, indent=2).encode()
+
+
+@cache
+def page() -> bytes:
+    """The API reference page (it loads ``./swagger-ui.css`` and ``./swagger-ui-bundle.js``)."""
+    spec: dict[str, Any] = load_spec()
+    # Inside <script>, "<" is written as \\u003c so no text of the spec can close the element.
+    embedded = json.dumps(spec, ensure_ascii=False).replace("<", "\\u003c")
+    title = html.escape(str(spec["info"]["title"]))
+    return _TEMPLATE.format(title=title, spec=embedded).encode()
+
+
+@cache
+def asset(name: str) -> bytes | None:
+    """An asset of the page by its name, or None when there is no such asset."""
+    if name not in ASSETS:
+        return None
+    return (_assets_folder() / name).read_bytes()
+
+
+def write(folder: Path) -> Path:
+    """Write the page and its assets into FOLDER; the page's path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ASSETS:
+        (folder / name).write_bytes(asset(name) or b"")
+    target = folder / PAGE
+    target.write_bytes(page())
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m signalwire_sip_mock.docs",
+        description="Write the API reference page (Swagger UI, offline) into a folder.",
+    )
+    parser.add_argument("folder", type=Path, help="where to write index.html and its assets")
+    args = parser.parse_args(argv)
+    print(write(args.folder))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""``RunningMock``: a running mock server as a test sees it (the pytest fixtures yield one).
+
+It names the server (``base_url``, ``project_id``, ``api_token``), makes clients pointed at it,
+and drives the test hooks under ``/__mock__/`` (see ``admin``): ``reset()``, ``requests()``,
+``inject_fault()``. It imports neither pytest nor the client until a client is asked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from .admin import JournalEntry
+
+if TYPE_CHECKING:
+    from signalwire_sip import AsyncSipCredentials, RetryPolicy, SipCredentials
+
+    from .app import MockApp, Project
+
+
+class MockControlError(ValueError):
+    """The mock refused a test-hook call (say, a fault it cannot inject); the message says why."""
+
+
+@dataclass
+class RunningMock:
+    """A mock server a test can talk to."""
+
+    base_url: str
+    project: Project
+    app: MockApp | None = field(default=None, repr=False)
+    _control: httpx.Client | None = field(default=None, init=False, repr=False)
+
+    @property
+    def project_id(self) -> str:
+        return self.project.id
+
+    @property
+    def api_token(self) -> str:
+        return self.project.token
+
+    def client(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = 2,
+        retry: RetryPolicy | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> SipCredentials:
+        """A new ``SipCredentials`` pointed at this server as its project (close it when done)."""
+        from signalwire_sip import SipCredentials
+
+        return SipCredentials(
+            base_url=self.base_url,
+            project_id=self.project.id,
+            api_token=self.project.token,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry=retry,
+            http_client=http_client,
+        )
+
+    def async_client(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = 2,
+        retry: RetryPolicy | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> AsyncSipCredentials:
+        """A new ``AsyncSipCredentials`` pointed at this server (``await client.close()``)."""
+        from signalwire_sip import AsyncSipCredentials
+
+        return AsyncSipCredentials(
+            base_url=self.base_url,
+            project_id=self.project.id,
+            api_token=self.project.token,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry=retry,
+            http_client=http_client,
+        )
+
+    def reset(self) -> None:
+        """Empty the store, the request journal and the pending faults."""
+        self._hook("POST", "reset")
+
+    def requests(self) -> list[JournalEntry]:
+        """What the server received so far, oldest first (credentials redacted)."""
+        entries: list[JournalEntry] = self._hook("GET", "requests").json()["requests"]
+        return entries
+
+    def inject_fault(
+        self,
+        status: int | None = None,
+        *,
+        count: int = 1,
+        method: str | None = None,
+        path: str | None = None,
+        retry_after: int | None = None,
+        delay_ms: int = 0,
+        after: bool = False,
+    ) -> None:
+        """Make the next COUNT requests that match METHOD and PATH (a prefix) answer STATUS.
+
+        STATUS is any failure status (400 to 599) and comes with the error body SignalWire sends
+        for it; RETRY_AFTER adds a ``Retry-After`` header (seconds). DELAY_MS waits first (alone,
+        it only slows the request down). With AFTER, the request is carried out first and only
+        its answer is replaced: a write that happened but whose response was lost. A fault the
+        mock cannot inject raises ``MockControlError`` saying what is allowed.
+        """
+        fault = {
+            "status": status,
+            "count": count,
+            "method": method,
+            "path": path,
+            "retry_after": retry_after,
+            "delay_ms": delay_ms,
+            "after": after,
+        }
+        self._hook("POST", "faults", json=fault)
+
+    def close(self) -> None:
+        """Release the connection the test hooks use."""
+        if self._control is not None:
+            self._control.close()
+            self._control = None
+
+    def _hook(self, method: str, name: str, **kwargs: Any) -> httpx.Response:
+        if self._control is None:
+            self._control = httpx.Client(base_url=f"{self.base_url}/__mock__/", timeout=30)
+        response = self._control.request(method, name, **kwargs)
+        if response.status_code >= 400:
+            try:
+                errors = response.json().get("errors") or []
+                reason = "; ".join(item["message"] for item in errors) or response.text
+            except (ValueError, AttributeError, KeyError, TypeError):
+                reason = response.text
+            raise MockControlError(f"the mock refused {method} /__mock__/{name}: {reason}")
+        return response

@@ -1,0 +1,72 @@
+"""What a user running schemathesis on the spec by hand gets, from an empty folder.
+
+With schemathesis' defaults its stateful phase walks none of the spec's links (dependency
+analysis takes `caller_id` and `calling_handler_resource_id` of the create body for references
+to resources nothing produces, so no scenario starts with create); with the one setting the
+README's "In your own CI" gives, it walks all of them. Both are run here, so the README's claim
+is checked against the schemathesis version pinned in requirements/constraints.txt.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from signalwire_sip_mock import RunningMock
+
+from .helpers import SPEC_PATH
+
+pytestmark = pytest.mark.slow
+ONE_SETTING = '[phases.stateful.inference]\nalgorithms = ["location-headers"]\n'
+
+
+def stateful_run(folder: Path, mock: RunningMock) -> tuple[int, int, str]:
+    """`schemathesis run` as a user types it, stateful phase only: (links covered, declared)."""
+    schemathesis = Path(sys.executable).with_name("schemathesis")
+    done = subprocess.run(
+        [
+            str(schemathesis),
+            "run",
+            str(SPEC_PATH),
+            "--url",
+            mock.base_url,
+            "--auth",
+            f"{mock.project_id}:{mock.api_token}",
+            "--phases",
+            "stateful",
+            "--seed",
+            "20261127",
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout[-2000:]
+    found = re.search(r"API Links:\s+(\d+) covered / \d+ selected / (\d+) total", done.stdout)
+    assert found, done.stdout[-2000:]
+    return int(found.group(1)), int(found.group(2)), done.stdout
+
+
+def test_with_schemathesis_defaults_no_link_is_walked(
+    signalwire_sip_mock: RunningMock, tmp_path: Path
+) -> None:
+    covered, _, output = stateful_run(tmp_path, signalwire_sip_mock)
+    assert covered == 0 and "inferred" in output, output[-1500:]
+    assert not any(
+        r["method"] == "POST" and r["status"] == 200 for r in signalwire_sip_mock.requests()
+    )
+
+
+def test_the_readme_setting_makes_it_walk_every_declared_link(
+    signalwire_sip_mock: RunningMock, tmp_path: Path
+) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    assert f"```toml\n{ONE_SETTING}```" in readme
+    (tmp_path / "schemathesis.toml").write_text(ONE_SETTING)
+    covered, total, _ = stateful_run(tmp_path, signalwire_sip_mock)
+    assert (covered, total) == (4, 4)
