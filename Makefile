@@ -11,15 +11,21 @@ SPEC := openapi/sip-credentials.yaml
 GEN_PKG := generated/signalwire_sip_client
 NODE_STAMP := node_modules/.installed
 PYTEST_ARGS ?=
+BASE ?=
+PART ?=
+# pyenv's other Pythons, for the matrix (the shims answer only for versions listed here).
+PYENV_PYTHONS := $(shell pyenv versions --bare 2>/dev/null | grep -E '^3\.1[1-9]\.' | paste -sd: -)
 
-.PHONY: help venv lock generate check-generated lint test unit contract contract-sandbox mock docs browser bench clean
+.PHONY: help venv lock generate check-generated lint test unit contract contract-sandbox mock docs browser \
+	changes check-release bump dist matrix downstream bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 venv: $(STAMP) ## Create or refresh .venv with pinned tools and the package (editable)
 
-$(STAMP): pyproject.toml requirements/constraints.txt
+# The spec holds the version (see pyproject.toml): a new one re-installs, so metadata follows.
+$(STAMP): pyproject.toml requirements/constraints.txt $(SPEC)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is needed; set PYTHON=python3.11")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt pip
@@ -73,11 +79,31 @@ contract-sandbox: $(STAMP) ## The contract gate against a real project (SIGNALWI
 mock: $(STAMP) ## Run the mock server on 127.0.0.1:8080 (ARGS="--project ID:TOKEN --db FILE")
 	$(BIN)/signalwire-sip-mock --host 127.0.0.1 --port 8080 $(ARGS)
 
-test: lint check-generated unit contract ## Everything CI runs: lint, drift gate, tests, contract gate
+changes: $(STAMP) $(NODE_STAMP) ## Every change since the last release (or BASE=<git ref>), classed breaking/additive/fix
+	$(BIN)/python scripts/release.py changes $(if $(BASE),--base $(BASE))
+
+check-release: $(STAMP) $(NODE_STAMP) ## Fail when the version or CHANGELOG.md does not cover the changes since the last release
+	$(BIN)/python scripts/release.py check
+
+bump: $(STAMP) $(NODE_STAMP) ## Raise the version as the changes need (or PART=major|minor|patch) and write CHANGELOG.md
+	$(BIN)/python scripts/release.py bump $(if $(PART),--part $(PART))
+
+dist: $(STAMP) ## Build the sdist and the wheel into dist/ and check them with twine
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*
+
+matrix: $(STAMP) ## The tests on the other supported Pythons (nox, uv; interpreters from pyenv)
+	PATH="$(abspath $(BIN)):$$PATH" PYENV_VERSION="$(PYENV_PYTHONS)" $(BIN)/nox --envdir .nox
+
+downstream: dist ## A downstream project installs the built wheel into a clean venv and runs its tests
+	$(BIN)/python examples/downstream/run.py dist
+
+test: lint check-generated check-release unit contract matrix downstream ## Everything CI runs
 
 bench: $(STAMP) ## Benchmarks of the client and the mock, side by side (writes reports/bench.json)
 	$(BIN)/python -m bench
 
 clean: ## Remove the venv, node_modules, reports and caches
-	rm -rf $(VENV) node_modules reports build dist .mypy_cache .ruff_cache .hypothesis .schemathesis
+	rm -rf $(VENV) node_modules reports build dist .mypy_cache .ruff_cache .hypothesis .schemathesis .nox
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -4,7 +4,10 @@
 ``call_handler`` / ``calling_handler_resource_id`` pair; ``check_create`` and ``check_update``
 apply the resource-ID rule to bodies built with the generated models directly. The models
 themselves come from the generated package ``signalwire_sip_client.models`` and are re-exported.
+``__version__`` is the installed distribution's version (SemVer; see CHANGELOG.md).
 """
+
+from importlib.metadata import version as _version
 
 from signalwire_sip_client.models import (
     CallHandler,
@@ -39,6 +42,8 @@ from ._exceptions import (
 )
 from .outbound import OutboundPolicy
 from .rule import check_create, check_update, rule_problem
+
+__version__ = _version("signalwire-sip")
 
 __all__ = [
     "APIConnectionError",

@@ -1,0 +1,394 @@
+"""Releases: ``make changes``, ``make check-release`` and ``make bump``.
+
+The version lives in one place, the spec's ``info.version``; the distribution reads it from
+there at build time (hatchling's regex version source, pyproject.toml) and
+``signalwire_sip.__version__`` from the installed metadata.
+
+A release is known from main's history alone, no tags needed: it is the commit that puts a new
+version section at the top of CHANGELOG.md (``make bump`` writes it; committing it releases).
+``changes`` compares the working tree with the last release (or ``--base REF``) in two layers,
+each judged by a maintained tool:
+
+- the HTTP contract: optic (``optic diff --check``) with its ``breaking-changes`` ruleset and
+  the rules in release/optic-rules.js for what that ruleset does not see;
+- the Python API of the packages people import: griffe (``griffe check``).
+
+Each change is one line, classed breaking (needs a major release), additive (minor) or fix
+(patch). Code-only fixes, which neither layer sees, are released with ``make bump PART=patch``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = Path("openapi/sip-credentials.yaml")
+CHANGELOG = Path("CHANGELOG.md")
+OPTIC_STANDARD = Path("release/optic.yml")
+# The packages whose Python API users import, and the folder each lives in.
+PACKAGES = {
+    "signalwire_sip": "overrides",
+    "signalwire_sip_client": "generated",
+    "signalwire_sip_mock": "mock",
+}
+# The one version line of the spec; pyproject.toml's [tool.hatch.version] reads the same one.
+VERSION_LINE = re.compile(r"(?m)^  version: (?P<version>\d+\.\d+\.\d+)$")
+SECTION = re.compile(r"(?m)^## (?P<version>\d+\.\d+\.\d+)\b")
+CLASSES = ("breaking", "additive", "fix")
+PART_FOR = {"breaking": "major", "additive": "minor", "fix": "patch"}
+HEADINGS = {"breaking": "Breaking", "additive": "Added", "fix": "Fixed"}
+
+
+@dataclass(frozen=True, order=True)
+class Change:
+    """One change, classed, in one layer (``http`` or ``python``)."""
+
+    kind: str
+    layer: str
+    text: str
+
+    def line(self) -> str:
+        return f"{self.kind:<9} {self.layer:<7} {self.text}"
+
+
+# Versions -------------------------------------------------------------------------------
+
+
+def parse_version(text: str) -> tuple[int, int, int]:
+    major, minor, patch = (int(p) for p in text.split("."))
+    return major, minor, patch
+
+
+def bumped(version: str, part: str) -> str:
+    major, minor, patch = parse_version(version)
+    if part == "major":
+        return f"{major + 1}.0.0"
+    if part == "minor":
+        return f"{major}.{minor + 1}.0"
+    return f"{major}.{minor}.{patch + 1}"
+
+
+def spec_version(text: str) -> str:
+    found = VERSION_LINE.search(text)
+    if not found:
+        raise SystemExit(f"{SPEC}: no `  version: X.Y.Z` line under info")
+    return found.group("version")
+
+
+def changelog_versions(text: str) -> list[str]:
+    return [m.group("version") for m in SECTION.finditer(text)]
+
+
+# History ----------------------------------------------------------------------------------
+
+
+def git(root: Path, *args: str, check: bool = True) -> str:
+    done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+    if check and done.returncode != 0:
+        raise SystemExit(f"git {' '.join(args)}: {done.stderr.strip()}")
+    return done.stdout
+
+
+def last_release(root: Path) -> tuple[str, str]:
+    """(commit, version) of the newest commit that put a new version atop CHANGELOG.md."""
+    for commit in git(root, "log", "--format=%H", "--", str(CHANGELOG)).split():
+        mine = changelog_versions(git(root, "show", f"{commit}:{CHANGELOG}"))
+        parents = git(root, "show", "--no-patch", "--format=%P", commit).split()
+        theirs = (
+            changelog_versions(git(root, "show", f"{parents[0]}:{CHANGELOG}", check=False))
+            if parents
+            else []
+        )
+        if mine and mine[:1] != theirs[:1]:
+            return commit, mine[0]
+    raise SystemExit(
+        "no release in this history: no commit puts a version section atop CHANGELOG.md "
+        "(a shallow clone must reach back to the last release)"
+    )
+
+
+# The HTTP contract: optic -------------------------------------------------------------------
+
+_OPERATION = re.compile(
+    r"^(?:[x✔⚠ⓘ] )?(?P<method>GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE) (?P<path>\S+?):"
+    r"\s*(?P<status>added|removed|changed)?\s*$"
+)
+_NODE = re.compile(r"^(?P<indent>\s*)- (?P<label>.+?):?\s*(?P<status>added|removed|changed)?\s*$")
+_RULE = re.compile(r"^(?P<indent>\s*)(?P<icon>[x⚠ⓘ]) \[(?P<rule>[^\]]+)\] (?P<message>.+?)\s*$")
+_TAIL = re.compile(r"\s*This is (an? (breaking|additive) change|a fix)\.$")
+
+
+def _readable(label: str) -> str:
+    """``property /schema/properties/data/items/properties/codecs`` -> ``data[].codecs``."""
+    if not label.startswith("property "):
+        return label
+    parts = [p for p in label.removeprefix("property /schema").split("/") if p]
+    name, i = "", 0
+    while i < len(parts):
+        if parts[i] == "properties" and i + 1 < len(parts):
+            name += ("." if name else "") + parts[i + 1]
+            i += 2
+        else:
+            name += "[]" if parts[i] == "items" else ""
+            i += 1
+    return name
+
+
+@dataclass
+class _Node:
+    indent: int
+    where: str
+    status: str | None
+    rules: list[tuple[str, str]] = field(default_factory=list)  # (icon, message)
+
+
+def parse_optic(output: str) -> list[Change]:
+    """The changes optic's terminal report lists, classed by the checks that judged them."""
+    nodes: list[_Node] = []
+    stack: list[_Node] = []
+    for raw in output.splitlines():
+        line = raw.rstrip()
+        if operation := _OPERATION.match(line):
+            where = f"{operation['method']} {operation['path']}"
+            stack = [_Node(-1, where, operation["status"])]
+            nodes.append(stack[0])
+        elif stack and (rule := _RULE.match(line)):
+            indent = len(rule["indent"])
+            owner = next((n for n in reversed(stack) if n.status and n.indent < indent), None)
+            if owner is None:  # a check on something unchanged itself: report it on its own
+                owner = _Node(indent, stack[-1].where, "changed")
+                nodes.append(owner)
+            owner.rules.append((rule["icon"], _TAIL.sub("", rule["message"])))
+        elif stack and (found := _NODE.match(line)):
+            indent = len(found["indent"])
+            while len(stack) > 1 and stack[-1].indent >= indent:
+                stack.pop()
+            label = _readable(found["label"])
+            if label.startswith("body "):
+                label = ""  # one media type here: the body is the body
+            where = " ".join(p for p in (stack[-1].where, label) if p)
+            child = _Node(indent, where, found["status"])
+            stack.append(child)
+            if child.status:
+                nodes.append(child)
+    changes = []
+    for node in nodes:
+        if not node.status:
+            continue
+        if node.rules:
+            # The gravest verdict classes the change: x breaking, i additive, ! a fix.
+            icon = next(i for i in "xⓘ⚠" if any(r[0] == i for r in node.rules))
+            kind = {"x": "breaking", "ⓘ": "additive", "⚠": "fix"}[icon]
+            messages = list(dict.fromkeys(m for i, m in node.rules if i == icon))
+            extra = f" (+{len(messages) - 1} more)" if len(messages) > 1 else ""
+            status = "" if node.status == "changed" else f" {node.status}"
+            text = f"{node.where}{status}: {messages[0]}{extra}"
+        else:
+            kind = {"added": "additive", "removed": "breaking"}.get(node.status, "fix")
+            text = f"{node.where} {node.status}"
+        changes.append(Change(kind, "http", text))
+    return changes
+
+
+def http_changes(root: Path, base_spec: str) -> list[Change]:
+    head = (root / SPEC).read_text(encoding="utf-8")
+    if head == base_spec:
+        return []
+    with tempfile.TemporaryDirectory() as scratch:
+        base_file = Path(scratch) / "base.yaml"
+        base_file.write_text(base_spec, encoding="utf-8")
+        done = subprocess.run(
+            [
+                "npx",
+                "--no-install",
+                "optic",
+                "diff",
+                str(base_file),
+                str(root / SPEC),
+                "--check",
+                "--standard",
+                str(root / OPTIC_STANDARD),
+            ],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            env=os.environ | {"OPTIC_TELEMETRY_LEVEL": "off", "NO_COLOR": "1", "CI": "true"},
+            check=False,
+        )
+    # optic carries on without a ruleset it cannot load: a report without every check is
+    # no report.
+    output = done.stdout + done.stderr
+    if "Checks:" not in done.stdout or re.search(r"(?m)^Error|Cannot find module|errors:", output):
+        raise SystemExit(f"optic did not run every check:\n{output}")
+    changes = parse_optic(done.stdout)
+    if not changes:  # the text changed outside the operations: info, comments, unused parts
+        changes = [Change("fix", "http", f"{SPEC} changed outside its operations")]
+    return changes
+
+
+# The Python API: griffe -----------------------------------------------------------------------
+
+_GRIFFE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<object>[^:]+): (?P<message>.+)$")
+
+
+def python_changes(root: Path, base: str) -> list[Change]:
+    griffe = Path(sys.executable).with_name("griffe")
+    changes = []
+    for package, folder in PACKAGES.items():
+        done = subprocess.run(
+            [
+                str(griffe),
+                "check",
+                package,
+                "-s",
+                folder,
+                "-a",
+                base,
+                "-f",
+                "oneline",
+                "--no-color",
+            ],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"griffe check {package} failed:\n{done.stderr}")
+        for line in (done.stdout + done.stderr).splitlines():
+            found = _GRIFFE.match(line.strip())
+            if found:  # generated/pkg/models/codec.py + Codec.H264 -> pkg.models.codec.Codec.H264
+                module = Path(found["file"]).relative_to(folder).with_suffix("")
+                parts = [p for p in module.parts if p != "__init__"]
+                symbol = ".".join([*parts, found["object"]])
+                changes.append(Change("breaking", "python", f"{symbol}: {found['message']}"))
+    return changes
+
+
+# Commands ----------------------------------------------------------------------------------
+
+
+def changes_since(root: Path, base: str) -> list[Change]:
+    base_spec = git(root, "show", f"{base}:{SPEC}")
+    found = http_changes(root, base_spec) + python_changes(root, base)
+    return sorted(set(found), key=lambda c: (CLASSES.index(c.kind), c.layer, c.text))
+
+
+def needed_part(changes: list[Change]) -> str | None:
+    kinds = {c.kind for c in changes}
+    return next((PART_FOR[k] for k in CLASSES if k in kinds), None)
+
+
+def report(changes: list[Change]) -> str:
+    return "\n".join(c.line() for c in changes) if changes else "no changes"
+
+
+def cmd_changes(root: Path, base: str | None) -> int:
+    if base is None:
+        base, version = last_release(root)
+        print(f"changes since {version} ({base[:12]}):")
+    else:
+        print(f"changes since {base}:")
+    print(report(changes_since(root, base)))
+    return 0
+
+
+def check_release(root: Path, changes: list[Change] | None = None) -> list[str]:
+    """What is wrong with the working tree as a release; empty when nothing is. CHANGES are
+    those since the last release, when the caller has them already."""
+    commit, released = last_release(root)
+    current = spec_version((root / SPEC).read_text(encoding="utf-8"))
+    sections = changelog_versions((root / CHANGELOG).read_text(encoding="utf-8"))
+    if changes is None:
+        changes = changes_since(root, commit)
+    part = needed_part(changes)
+    problems = []
+    if parse_version(current) < parse_version(released):
+        problems.append(f"the version {current} is older than the last release {released}")
+    elif part and parse_version(current) < parse_version(bumped(released, part)):
+        problems.append(
+            f"the changes since {released} ({commit[:12]}) need a {part} release, "
+            f"{bumped(released, part)}, but the version is {current}: run `make bump`\n"
+            + report(changes)
+        )
+    if current not in sections:
+        problems.append(f"CHANGELOG.md has no section for {current}: run `make bump`")
+    return problems
+
+
+def cmd_check(root: Path) -> int:
+    problems = check_release(root)
+    for problem in problems:
+        print(f"check-release: {problem}", file=sys.stderr)
+    if not problems:
+        print(f"check-release: {spec_version((root / SPEC).read_text())} covers every change")
+    return 1 if problems else 0
+
+
+def changelog_section(version: str, changes: list[Change], today: datetime.date) -> str:
+    lines = [f"## {version} — {today.isoformat()}", ""]
+    for kind in CLASSES:
+        mine = [c for c in changes if c.kind == kind]
+        if mine:
+            lines += [f"### {HEADINGS[kind]}", ""]
+            lines += [f"- {c.layer}: {c.text}" for c in mine]
+            lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def cmd_bump(
+    root: Path, part: str | None, today: datetime.date, changes: list[Change] | None = None
+) -> int:
+    commit, released = last_release(root)
+    if changes is None:
+        changes = changes_since(root, commit)
+    part = part or needed_part(changes)
+    if part is None:
+        print(f"nothing changed since {released}: no release needed")
+        return 0
+    new = bumped(released, part)
+    spec_text = (root / SPEC).read_text(encoding="utf-8")
+    current = spec_version(spec_text)
+    if parse_version(current) < parse_version(new):
+        (root / SPEC).write_text(
+            VERSION_LINE.sub(f"  version: {new}", spec_text, count=1), encoding="utf-8"
+        )
+    else:
+        new = current
+    changelog = (root / CHANGELOG).read_text(encoding="utf-8")
+    if new not in changelog_versions(changelog):
+        at = SECTION.search(changelog)
+        cut = at.start() if at else len(changelog)
+        section = changelog_section(new, changes, today)
+        (root / CHANGELOG).write_text(changelog[:cut] + section + "\n" + changelog[cut:])
+    print(f"{released} -> {new} ({part}); CHANGELOG.md has its section: reword it, then commit")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python scripts/release.py", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    changes = sub.add_parser("changes", help="every change since BASE (default: the last release)")
+    changes.add_argument("--base", default=None)
+    sub.add_parser("check", help="fail when the version or CHANGELOG.md does not cover the changes")
+    bump = sub.add_parser("bump", help="raise the version as the changes need; write CHANGELOG.md")
+    bump.add_argument("--part", choices=["major", "minor", "patch"], default=None)
+    args = parser.parse_args(argv)
+    root = Path(os.environ.get("RELEASE_ROOT", ROOT))
+    if args.command == "changes":
+        return cmd_changes(root, args.base or None)
+    if args.command == "check":
+        return cmd_check(root)
+    return cmd_bump(root, args.part, datetime.date.today())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
