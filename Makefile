@@ -93,8 +93,17 @@ dist: $(STAMP) ## Build the sdist and the wheel into dist/ and check them with t
 	$(BIN)/python -m build --outdir dist .
 	$(BIN)/twine check --strict dist/*
 
+# The sessions run side by side (one per core); each writes its log and the failing ones show it.
+MATRIX_SESSIONS := tests-3.12 tests-3.13
 matrix: $(STAMP) ## The tests on the other supported Pythons (nox, uv; interpreters from pyenv)
-	PATH="$(abspath $(BIN)):$$PATH" PYENV_VERSION="$(PYENV_PYTHONS)" $(BIN)/nox --envdir .nox
+	@mkdir -p reports/matrix
+	@for s in $(MATRIX_SESSIONS); do \
+		( start=$$(date +%s); \
+		  PATH="$(abspath $(BIN)):$$PATH" PYENV_VERSION="$(PYENV_PYTHONS)" \
+		  $(BIN)/nox --envdir .nox -s $$s > reports/matrix/$$s.log 2>&1; rc=$$?; \
+		  echo "$$s: exit $$rc in $$(( $$(date +%s) - start )) s"; \
+		  [ $$rc -eq 0 ] || { tail -n 40 reports/matrix/$$s.log; exit 1; } ) & \
+	done; failed=0; for job in $$(jobs -p); do wait $$job || failed=1; done; exit $$failed
 
 downstream: dist ## A downstream project installs the built wheel into a clean venv and runs its tests
 	$(BIN)/python examples/downstream/run.py dist
