@@ -7,7 +7,7 @@
 //
 // The severity is the class `make changes` prints: "error" = breaking, "info" = additive,
 // "warn" = a fix worth a word.
-const { RequestRule, ResponseBodyRule, RuleError, Ruleset } = require('@useoptic/rulesets-base');
+const { OperationRule, RequestRule, ResponseBodyRule, RuleError, Ruleset } = require('@useoptic/rulesets-base');
 
 // A readable name for a schema inside a body: `codecs[]` for the items of `codecs`.
 function nameOf(location) {
@@ -170,6 +170,43 @@ const requestConstraintLoosened = new RequestRule({
   },
 });
 
+// Parameters (path, query, header) narrow the same way; optic's ruleset sees only their type.
+const PARAMETERS = ['pathParameter', 'queryParameter', 'headerParameter'];
+
+const parameterConstraintTightened = new OperationRule({
+  name: 'parameter constraint tightened',
+  severity: 'error',
+  rule: (operation) => {
+    for (const kind of PARAMETERS) {
+      operation[kind].changed((before, after) => {
+        const { tightened } = boundChanges(before.raw.schema || {}, after.raw.schema || {});
+        if (tightened.length) {
+          throw new RuleError({
+            message: `${after.raw.in} parameter '${after.raw.name}' accepts less: ${tightened.join(', ')}. This is a breaking change.`,
+          });
+        }
+      });
+    }
+  },
+});
+
+const parameterConstraintLoosened = new OperationRule({
+  name: 'parameter constraint loosened',
+  severity: 'info',
+  rule: (operation) => {
+    for (const kind of PARAMETERS) {
+      operation[kind].changed((before, after) => {
+        const { tightened, loosened } = boundChanges(before.raw.schema || {}, after.raw.schema || {});
+        if (loosened.length && !tightened.length) {
+          throw new RuleError({
+            message: `${after.raw.in} parameter '${after.raw.name}' accepts more: ${loosened.join(', ')}. This is an additive change.`,
+          });
+        }
+      });
+    }
+  },
+});
+
 module.exports = {
   configSchema: {},
   rulesetConstructor: () =>
@@ -183,6 +220,8 @@ module.exports = {
         responseEnumValuesAdded,
         requestConstraintTightened,
         requestConstraintLoosened,
+        parameterConstraintTightened,
+        parameterConstraintLoosened,
       ],
     }),
 };

@@ -82,9 +82,25 @@ def test_a_rule_breaking_call_sends_nothing(client: SipCredentials, mock: Runnin
         client.update_from(credential.id, SipCredentialUpdate(call_handler=CallHandler.RESOURCE))
     with pytest.raises(ResourceIdRuleError):
         client.update_from(
-            credential.id, SipCredentialUpdate(calling_handler_resource_id=uuid.UUID(RESOURCE_ID))
+            credential.id,
+            SipCredentialUpdate(
+                call_handler=CallHandler.DEFAULT, calling_handler_resource_id=uuid.UUID(RESOURCE_ID)
+            ),
         )
     assert len(mock.requests()) == before
+
+
+def test_a_lone_resource_id_is_judged_by_the_server_against_the_stored_handler(
+    client: SipCredentials, mock: RunningMock
+) -> None:
+    credential = client.create(username="front", **NEW)  # the default handler
+    lone = SipCredentialUpdate(calling_handler_resource_id=uuid.UUID(RESOURCE_ID))
+    with pytest.raises(ValidationError) as refused:
+        client.update_from(credential.id, lone)
+    assert [e.attribute for e in refused.value.errors] == ["calling_handler_resource_id"]
+    assert mock.requests()[-1]["json"] == {"calling_handler_resource_id": RESOURCE_ID}
+    agent = client.create(username="agent", outbound=OutboundPolicy.resource(uuid.uuid4()), **NEW)
+    assert client.update_from(agent.id, lone).calling_handler_resource_id == uuid.UUID(RESOURCE_ID)
 
 
 def test_the_servers_422_surfaces_as_a_typed_error(client: SipCredentials) -> None:

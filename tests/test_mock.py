@@ -164,7 +164,6 @@ def test_every_problem_of_a_body_gets_its_own_item(http: httpx.Client) -> None:
             {"call_handler": "block-pstn", "calling_handler_resource_id": RESOURCE_ID},
             "calling_handler_resource_id",
         ),
-        ({"calling_handler_resource_id": None}, "call_handler"),
     ],
 )
 def test_update_rule_violations_are_422_and_change_nothing(
@@ -177,6 +176,79 @@ def test_update_rule_violations_are_422_and_change_nothing(
     assert [i["attribute"] for i in response.json()["errors"]] == [attribute]
     stored = http.get(f"{COLLECTION}/{body['id']}").json()
     assert {k: stored[k] for k in body} == body
+
+
+OTHER_RESOURCE = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+
+
+@pytest.mark.parametrize(
+    ("stored", "update", "expected"),
+    [
+        # SignalWire's own update shape: the resource id rides along in every update.
+        ("default", {"caller_id": "Reception", "calling_handler_resource_id": None}, None),
+        ("block-pstn", {"calling_handler_resource_id": None}, None),
+        ("resource", {"calling_handler_resource_id": OTHER_RESOURCE}, OTHER_RESOURCE),  # re-points
+        (
+            "resource",
+            {"caller_id": "Reception", "calling_handler_resource_id": RESOURCE_ID},
+            RESOURCE_ID,
+        ),
+    ],
+)
+def test_a_resource_id_without_handler_that_fits_the_stored_one_is_accepted(
+    http: httpx.Client, stored: str, update: dict[str, Any], expected: str | None
+) -> None:
+    resource_id = RESOURCE_ID if stored == "resource" else None
+    body = create_body(call_handler=stored, calling_handler_resource_id=resource_id)
+    assert http.post(COLLECTION, json=body).status_code == 200
+    answer = http.put(f"{COLLECTION}/{body['id']}", json=update)
+    assert answer.status_code == 200, answer.text
+    saved = http.get(f"{COLLECTION}/{body['id']}").json()
+    assert saved["call_handler"] == stored and saved["calling_handler_resource_id"] == expected
+    assert saved["caller_id"] == update.get("caller_id", body["caller_id"])
+
+
+@pytest.mark.parametrize(
+    ("stored", "update", "says"),
+    [
+        (
+            "default",
+            {"calling_handler_resource_id": RESOURCE_ID},
+            "the stored call_handler is 'default'",
+        ),
+        (
+            "passthrough",
+            {"caller_id": "x", "calling_handler_resource_id": RESOURCE_ID},
+            "is 'passthrough'",
+        ),
+        ("resource", {"caller_id": "x", "calling_handler_resource_id": None}, "must be a uuid"),
+    ],
+)
+def test_a_resource_id_without_handler_that_breaks_the_stored_one_is_422_and_changes_nothing(
+    http: httpx.Client, stored: str, update: dict[str, Any], says: str
+) -> None:
+    resource_id = RESOURCE_ID if stored == "resource" else None
+    body = create_body(call_handler=stored, calling_handler_resource_id=resource_id)
+    http.post(COLLECTION, json=body)
+    answer = http.put(f"{COLLECTION}/{body['id']}", json=update)
+    assert answer.status_code == 422
+    [item] = answer.json()["errors"]
+    assert item["attribute"] == "calling_handler_resource_id" and says in item["message"]
+    saved = http.get(f"{COLLECTION}/{body['id']}").json()
+    assert {k: saved[k] for k in body} == body  # nothing stored changed, caller_id included
+
+
+def test_the_update_422_examples_are_what_the_mock_answers(
+    http: httpx.Client, spec: dict[str, Any]
+) -> None:
+    examples = spec["components"]["responses"]["UpdateValidationFailed"]["content"][
+        "application/json"
+    ]["examples"]
+    for name, example in examples.items():
+        body = create_body(**example["x-stored"])
+        http.post(COLLECTION, json=body)
+        answer = http.put(f"{COLLECTION}/{body['id']}", json=example["x-request-body"])
+        assert answer.status_code == 422 and answer.json() == example["value"], name
 
 
 def test_duplicate_ids_and_usernames_conflict(http: httpx.Client) -> None:

@@ -2,8 +2,8 @@
 
 With schemathesis' defaults its stateful phase walks none of the spec's links (dependency
 analysis takes `caller_id` and `calling_handler_resource_id` of the create body for references
-to resources nothing produces, so no scenario starts with create); with the one setting the
-README's "In your own CI" gives, it walks all of them. Both are run here, so the README's claim
+to resources nothing produces, so no scenario starts with create); with the settings the
+README's "In your own CI" gives, it walks all of them and passes. Both are run here, so the README's claim
 is checked against the schemathesis version pinned in requirements/constraints.txt.
 """
 
@@ -21,7 +21,12 @@ from signalwire_sip_mock import RunningMock
 from .helpers import SPEC_PATH
 
 pytestmark = pytest.mark.slow
-ONE_SETTING = '[phases.stateful.inference]\nalgorithms = ["location-headers"]\n'
+README_SETTINGS = (
+    '[phases.stateful.inference]\nalgorithms = ["location-headers"]\n\n'
+    '[[operations]]\ninclude-operation-id = "update_sip_credential"\n'
+    'checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", '
+    '"409", "422", "429", "5xx"]\n'
+)
 
 
 def stateful_run(folder: Path, mock: RunningMock) -> tuple[int, int, str]:
@@ -62,11 +67,11 @@ def test_with_schemathesis_defaults_no_link_is_walked(
     )
 
 
-def test_the_readme_setting_makes_it_walk_every_declared_link(
+def test_the_readme_settings_make_it_walk_every_declared_link_and_pass(
     signalwire_sip_mock: RunningMock, tmp_path: Path
 ) -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
-    assert f"```toml\n{ONE_SETTING}```" in readme
-    (tmp_path / "schemathesis.toml").write_text(ONE_SETTING)
+    assert f"```toml\n{README_SETTINGS}```" in readme
+    (tmp_path / "schemathesis.toml").write_text(README_SETTINGS)
     covered, total, _ = stateful_run(tmp_path, signalwire_sip_mock)
     assert (covered, total) == (4, 4)

@@ -182,11 +182,13 @@ def test_the_schema_accepts_rule_keeping_create_bodies(spec: dict[str, Any]) -> 
             },
             False,
         ),
-        ({"calling_handler_resource_id": None}, False),
-        ({"calling_handler_resource_id": "5f0c2d8e-1b7a-4c3e-9d6f-8a2b4c6d8e0f"}, False),
+        # A resource id alone is left to the server (it depends on the stored handler).
+        ({"calling_handler_resource_id": None}, True),
+        ({"calling_handler_resource_id": "5f0c2d8e-1b7a-4c3e-9d6f-8a2b4c6d8e0f"}, True),
+        ({"calling_handler_resource_id": "not-a-uuid"}, False),
     ],
 )
-def test_the_update_schema_makes_the_pair_travel_together(
+def test_the_update_schema_judges_what_the_body_alone_decides(
     spec: dict[str, Any], body: dict[str, Any], valid: bool
 ) -> None:
     assert named(spec, "SipCredentialUpdate").is_valid(body) is valid
@@ -220,14 +222,13 @@ def test_response_enums_are_open_and_the_rule_binds_outbound_handlers(spec: dict
     )
 
 
-@pytest.mark.parametrize("username", ["alice", "front.desk_1", "ünïcødé", "a" * 128])
+# No length limit: no source gives one (openapi/upstream-deviations.yaml, username-rules).
+@pytest.mark.parametrize("username", ["alice", "front.desk_1", "ünïcødé", "a" * 1000])
 def test_usernames_without_white_space_or_at_are_valid(spec: dict[str, Any], username: str) -> None:
     named(spec, "Username").validate(username)
 
 
-@pytest.mark.parametrize(
-    "username", ["", "a b", "a\tb", "alice\n", "al@ice", "\u00a0x", "x\u2028", "a" * 129]
-)
+@pytest.mark.parametrize("username", ["", "a b", "a\tb", "alice\n", "al@ice", "\u00a0x", "x\u2028"])
 def test_usernames_with_white_space_or_at_are_invalid(spec: dict[str, Any], username: str) -> None:
     assert not named(spec, "Username").is_valid(username)
 

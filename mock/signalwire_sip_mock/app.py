@@ -101,6 +101,7 @@ class MockApp:
         self.spec = spec or load_spec()
         self.routes: list[Route] = build_routes(self.spec)
         self.resource_fields = self._response_fields()
+        self._needs_uuid, self._needs_null = _rule_messages(self.spec)
         # A new credential: every response field null, then what the create body says.
         self._blank: dict[str, Any] = dict.fromkeys(self.resource_fields) | _RESPONSE_ONLY
         self.faults = admin.Faults()
@@ -356,18 +357,32 @@ class MockApp:
         stored = self.store.get(project, id)
         if stored is None:
             raise Response(404, simple_error(404))
-        document = json.loads(stored) | body
+        before = json.loads(stored)
+        document = before | body
         if "call_handler" in body:
-            # The handler and its resource id travel together: a body that sets the handler
-            # sets the id as well, absent meaning null. The spec's schema already decided that
-            # the pair is valid.
+            # A body that sets the handler sets its resource id as well, absent meaning null.
+            # The spec's schema already decided that the pair is valid.
             document["calling_handler_resource_id"] = body.get("calling_handler_resource_id")
+        elif "calling_handler_resource_id" in body:
+            # A resource id alone (SignalWire's own update shape) must fit the stored handler.
+            self._check_stored_handler(before["call_handler"], body["calling_handler_resource_id"])
         encoded = _ENCODER.encode(document)
         try:
             self.store.replace(project, id, _key(document["username"]), encoded)
         except Conflict as conflict:
             raise _conflict(conflict) from None
         return 200, encoded.encode()
+
+    def _check_stored_handler(self, handler: Any, resource_id: Any) -> None:
+        """422 unless RESOURCE_ID, sent without a handler, keeps the rule with the stored HANDLER."""
+        if handler == "resource" and resource_id is None:
+            message = f"{self._needs_uuid} (the stored call_handler)"
+        elif handler != "resource" and resource_id is not None:
+            message = f"{self._needs_null} (the stored call_handler is {handler!r})"
+        else:
+            return
+        item = validation_error("invalid_parameter_value", message, "calling_handler_resource_id")
+        raise _problems(422, [item])
 
     async def _delete(self, *, project: str, id: str, **_: Any) -> tuple[int, bytes]:
         if not self.store.delete(project, id):
@@ -510,6 +525,18 @@ def _public_page(method: str, path: str) -> tuple[int, bytes, list[tuple[bytes, 
     if body is None:
         return 404, simple_error(404), []
     return 200, body, [(b"content-type", docs.ASSETS.get(name, b"text/html; charset=utf-8"))]
+
+
+def _rule_messages(spec: Mapping[str, Any]) -> tuple[str, str]:
+    """The spec's wording of the rule (its update schema's branch descriptions): what a
+    `resource` handler needs, and what any other handler needs."""
+    update = spec["components"]["schemas"]["SipCredentialUpdate"]
+    needs_uuid = update.get("then", {}).get("description")
+    needs_null = update.get("else", {}).get("then", {}).get("description")
+    return (
+        str(needs_uuid or "calling_handler_resource_id must be a uuid"),
+        str(needs_null or "calling_handler_resource_id must be null"),
+    )
 
 
 def _seed_documents(count: int, fields: list[str]) -> Iterator[tuple[str, str, str]]:

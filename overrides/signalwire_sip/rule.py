@@ -2,8 +2,9 @@
 
 ``call_handler == "resource"`` needs a uuid in ``calling_handler_resource_id``; every other
 handler needs ``null`` there. A create body always carries both fields. An update body is
-partial and the pair travels together: a resource id only beside ``call_handler``,
-``resource`` only with its id, and any other handler with ``null`` or no id at all.
+partial: ``resource`` only with its id, any other handler with ``null`` or no id at all. A
+resource id sent without ``call_handler`` (SignalWire's own update shape) depends on the
+stored handler, which only the server knows: the client lets it through and the server judges.
 
 The spec states the same rule as ``if``/``then``/``else`` in its schemas, which the generator
 cannot express; ``tests/test_rule_agreement.py`` proves that this module and the spec agree.
@@ -49,8 +50,11 @@ def rule_problem(body: Mapping[str, Any], *, partial: bool = False) -> str | Non
         missing = HANDLER if not has_handler else RESOURCE_ID
         return f"{missing} is required (use null for {RESOURCE_ID} when there is no resource)"
     if not has_handler:
-        if has_id:
-            return f"{RESOURCE_ID} can only be sent together with {HANDLER}"
+        # Whether a resource id alone fits depends on the stored handler: the server judges
+        # that. Its form, a uuid or null, the client can judge.
+        resource_id = _wire(body.get(RESOURCE_ID))
+        if has_id and resource_id is not None and not _is_uuid(resource_id):
+            return f"{RESOURCE_ID} must be a uuid or null, not {resource_id!r}"
         return None
     handler, resource_id = _wire(body[HANDLER]), _wire(body.get(RESOURCE_ID))
     if handler == RESOURCE:

@@ -17,9 +17,10 @@ T = TypeVar("T", bound="SipCredentialUpdate")
 
 @_attrs_define
 class SipCredentialUpdate:
-    """A partial update: only the fields present change. `call_handler` and
-    `calling_handler_resource_id` travel together, so that every accepted body leaves a
-    valid credential whatever was stored.
+    """A partial update: only the fields present change. The schema judges what the body
+    alone decides (`call_handler` with its resource id); a resource id without
+    `call_handler` is judged against the stored handler (see the operation), so that every
+    accepted update leaves a valid credential.
 
     """
 
@@ -43,7 +44,10 @@ class SipCredentialUpdate:
     - `resource`: outbound calls dial the resource named by `calling_handler_resource_id`.
      """
     calling_handler_resource_id: None | Unset | UUID = UNSET
-    """ Only together with `call_handler`; a uuid when it is `resource`, otherwise `null` or absent. """
+    """ Beside `call_handler`: a uuid when it is `resource`, otherwise `null` or absent.
+    Alone: judged against the stored credential, `null` unless its handler is
+    `resource`, then a uuid (this re-points it).
+     """
 
     def to_dict(self) -> dict[str, Any]:
         username = self.username

@@ -120,16 +120,24 @@ def sync_detailed(
     """Update a SIP credential
 
      Changes only the fields the body carries; an absent key leaves the stored value as it
-    is, an explicit `null` is a value. `call_handler` and `calling_handler_resource_id`
-    travel together: a body that names a resource id must name the handler too, and a
-    handler other than `resource` clears the stored resource id.
+    is, an explicit `null` is a value. The resource-ID rule holds for the credential the
+    update leaves:
+    - a body that names `call_handler` is judged within itself: `resource` needs the uuid
+      of the resource in `calling_handler_resource_id`; any other handler takes `null` or
+      nothing there, and clears the stored resource id;
+    - a body that carries `calling_handler_resource_id` without `call_handler` (as clients
+      generated from SignalWire's own definition do in every update) is judged against
+      the stored credential: `null` where its handler is not `resource`, a uuid that
+      re-points it where it is. Anything else is a `422` on `calling_handler_resource_id`,
+      and nothing changes.
 
     Args:
         id (UUID):
-        body (SipCredentialUpdate): A partial update: only the fields present change.
-            `call_handler` and
-            `calling_handler_resource_id` travel together, so that every accepted body leaves a
-            valid credential whatever was stored.
+        body (SipCredentialUpdate): A partial update: only the fields present change. The schema
+            judges what the body
+            alone decides (`call_handler` with its resource id); a resource id without
+            `call_handler` is judged against the stored handler (see the operation), so that every
+            accepted update leaves a valid credential.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,16 +168,24 @@ def sync(
     """Update a SIP credential
 
      Changes only the fields the body carries; an absent key leaves the stored value as it
-    is, an explicit `null` is a value. `call_handler` and `calling_handler_resource_id`
-    travel together: a body that names a resource id must name the handler too, and a
-    handler other than `resource` clears the stored resource id.
+    is, an explicit `null` is a value. The resource-ID rule holds for the credential the
+    update leaves:
+    - a body that names `call_handler` is judged within itself: `resource` needs the uuid
+      of the resource in `calling_handler_resource_id`; any other handler takes `null` or
+      nothing there, and clears the stored resource id;
+    - a body that carries `calling_handler_resource_id` without `call_handler` (as clients
+      generated from SignalWire's own definition do in every update) is judged against
+      the stored credential: `null` where its handler is not `resource`, a uuid that
+      re-points it where it is. Anything else is a `422` on `calling_handler_resource_id`,
+      and nothing changes.
 
     Args:
         id (UUID):
-        body (SipCredentialUpdate): A partial update: only the fields present change.
-            `call_handler` and
-            `calling_handler_resource_id` travel together, so that every accepted body leaves a
-            valid credential whatever was stored.
+        body (SipCredentialUpdate): A partial update: only the fields present change. The schema
+            judges what the body
+            alone decides (`call_handler` with its resource id); a resource id without
+            `call_handler` is judged against the stored handler (see the operation), so that every
+            accepted update leaves a valid credential.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,16 +211,24 @@ async def asyncio_detailed(
     """Update a SIP credential
 
      Changes only the fields the body carries; an absent key leaves the stored value as it
-    is, an explicit `null` is a value. `call_handler` and `calling_handler_resource_id`
-    travel together: a body that names a resource id must name the handler too, and a
-    handler other than `resource` clears the stored resource id.
+    is, an explicit `null` is a value. The resource-ID rule holds for the credential the
+    update leaves:
+    - a body that names `call_handler` is judged within itself: `resource` needs the uuid
+      of the resource in `calling_handler_resource_id`; any other handler takes `null` or
+      nothing there, and clears the stored resource id;
+    - a body that carries `calling_handler_resource_id` without `call_handler` (as clients
+      generated from SignalWire's own definition do in every update) is judged against
+      the stored credential: `null` where its handler is not `resource`, a uuid that
+      re-points it where it is. Anything else is a `422` on `calling_handler_resource_id`,
+      and nothing changes.
 
     Args:
         id (UUID):
-        body (SipCredentialUpdate): A partial update: only the fields present change.
-            `call_handler` and
-            `calling_handler_resource_id` travel together, so that every accepted body leaves a
-            valid credential whatever was stored.
+        body (SipCredentialUpdate): A partial update: only the fields present change. The schema
+            judges what the body
+            alone decides (`call_handler` with its resource id); a resource id without
+            `call_handler` is judged against the stored handler (see the operation), so that every
+            accepted update leaves a valid credential.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,16 +257,24 @@ async def asyncio(
     """Update a SIP credential
 
      Changes only the fields the body carries; an absent key leaves the stored value as it
-    is, an explicit `null` is a value. `call_handler` and `calling_handler_resource_id`
-    travel together: a body that names a resource id must name the handler too, and a
-    handler other than `resource` clears the stored resource id.
+    is, an explicit `null` is a value. The resource-ID rule holds for the credential the
+    update leaves:
+    - a body that names `call_handler` is judged within itself: `resource` needs the uuid
+      of the resource in `calling_handler_resource_id`; any other handler takes `null` or
+      nothing there, and clears the stored resource id;
+    - a body that carries `calling_handler_resource_id` without `call_handler` (as clients
+      generated from SignalWire's own definition do in every update) is judged against
+      the stored credential: `null` where its handler is not `resource`, a uuid that
+      re-points it where it is. Anything else is a `422` on `calling_handler_resource_id`,
+      and nothing changes.
 
     Args:
         id (UUID):
-        body (SipCredentialUpdate): A partial update: only the fields present change.
-            `call_handler` and
-            `calling_handler_resource_id` travel together, so that every accepted body leaves a
-            valid credential whatever was stored.
+        body (SipCredentialUpdate): A partial update: only the fields present change. The schema
+            judges what the body
+            alone decides (`call_handler` with its resource id); a resource id without
+            `call_handler` is judged against the stored handler (see the operation), so that every
+            accepted update leaves a valid credential.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
