@@ -53,9 +53,7 @@ class RunningMock:
         from signalwire_sip import SipCredentials
 
         return SipCredentials(
-            base_url=self.base_url,
-            project_id=self.project.id,
-            api_token=self.project.token,
+            **self._settings(),
             timeout=timeout,
             max_retries=max_retries,
             retry=retry,
@@ -74,14 +72,19 @@ class RunningMock:
         from signalwire_sip import AsyncSipCredentials
 
         return AsyncSipCredentials(
-            base_url=self.base_url,
-            project_id=self.project.id,
-            api_token=self.project.token,
+            **self._settings(),
             timeout=timeout,
             max_retries=max_retries,
             retry=retry,
             http_client=http_client,
         )
+
+    def _settings(self) -> dict[str, str]:
+        return {
+            "base_url": self.base_url,
+            "project_id": self.project.id,
+            "api_token": self.project.token,
+        }
 
     def reset(self) -> None:
         """Empty the store, the request journal and the pending faults."""
