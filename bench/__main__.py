@@ -303,18 +303,20 @@ def startup(runs: int) -> dict[str, Any]:
         port = free_port()
         t0 = time.perf_counter()
         process = subprocess.Popen(mock(port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = t0 + 30
         try:
             while True:
                 try:
-                    if (
-                        httpx.get(
-                            f"http://127.0.0.1:{port}{COLLECTION}", auth=(PROJECT, TOKEN), timeout=1
-                        ).status_code
-                        == 200
-                    ):
+                    answer = httpx.get(
+                        f"http://127.0.0.1:{port}{COLLECTION}", auth=(PROJECT, TOKEN), timeout=1
+                    )
+                    if answer.status_code == 200:
                         break
                 except httpx.TransportError:
-                    time.sleep(0.002)
+                    pass
+                if time.perf_counter() > deadline or process.poll() is not None:
+                    raise RuntimeError(f"the mock did not answer 200 on port {port} within 30 s")
+                time.sleep(0.002)  # also after a non-200 answer: no busy loop
             seconds.append(time.perf_counter() - t0)
         finally:
             process.terminate()

@@ -14,7 +14,8 @@ import httpx
 import jsonschema
 import pytest
 
-from signalwire_sip_mock import MockControlError, MockServer, Project, RunningMock
+from signalwire_sip_mock import MockApp, MockControlError, MockServer, Project, RunningMock
+from signalwire_sip_mock.store import Store
 
 from .helpers import RESOURCE_ID, SPEC_PATH, create_body
 
@@ -606,3 +607,24 @@ def test_the_docs_page_and_its_assets_are_served_without_credentials(mock: Runni
         assert len(answer.content) > 10_000
     assert httpx.post(f"{mock.base_url}/openapi.yaml", timeout=TIMEOUT).status_code == 405
     assert mock.requests() == []  # pages are not API requests: the journal stays empty
+
+
+def test_a_query_parameter_the_spec_requires_is_enforced(spec: dict[str, Any]) -> None:
+    # No list parameter is required today; a spec that makes one so must be obeyed.
+    strict = json.loads(json.dumps(spec))
+    strict["components"]["parameters"]["PageSize"]["required"] = True
+    project = Project(str(uuid.uuid4()), "PT-required")
+    server = MockServer([project])
+    server.app = MockApp([project], Store(), strict)
+    with (
+        server,
+        httpx.Client(
+            base_url=server.base_url, auth=(project.id, project.token), timeout=TIMEOUT
+        ) as http,
+    ):
+        missing = http.get(COLLECTION)
+        assert missing.status_code == 422
+        assert [(e["code"], e["attribute"]) for e in missing.json()["errors"]] == [
+            ("missing_required_parameter", "page_size")
+        ]
+        assert http.get(COLLECTION, params={"page_size": 5}).status_code == 200

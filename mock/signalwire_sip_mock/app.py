@@ -278,6 +278,11 @@ class MockApp:
                 if problem:
                     problems.append(problem)
                 values[parameter.name] = value
+            elif parameter.required:
+                message = f"{parameter.name} is required"
+                problems.append(
+                    validation_error("missing_required_parameter", message, parameter.name)
+                )
         if problems:
             raise _problems(422, problems)
         return values

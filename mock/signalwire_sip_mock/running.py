@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import httpx
-
 from .admin import JournalEntry
 
 if TYPE_CHECKING:
+    # httpx loads only when a hook is called: importing the package (the CLI does) stays fast.
+    import httpx
+
     from signalwire_sip import AsyncSipCredentials, RetryPolicy, SipCredentials
 
     from .app import MockApp, Project
@@ -133,6 +134,8 @@ class RunningMock:
 
     def _hook(self, method: str, name: str, **kwargs: Any) -> httpx.Response:
         if self._control is None:
+            import httpx
+
             self._control = httpx.Client(base_url=f"{self.base_url}/__mock__/", timeout=30)
         response = self._control.request(method, name, **kwargs)
         if response.status_code >= 400:

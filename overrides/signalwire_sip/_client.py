@@ -342,9 +342,7 @@ class SipCredentials(_Base):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _call(
-        self, method: str, path: str, send: Callable[[], Response[Any]], kind: type[T]
-    ) -> tuple[T, int]:
+    def _call(self, method: str, path: str, send: Callable[[], Response[Any]], kind: type[T]) -> T:
         url = self._url(path)
         attempt = 0
         while True:
@@ -359,7 +357,7 @@ class SipCredentials(_Base):
             except (KeyError, ValueError, TypeError) as error:
                 raise self._parse_failure(error, method, url) from error
             else:
-                return _parsed(response, kind, method, url), attempt
+                return _parsed(response, kind, method, url)
             delay = self._retry_delay(attempt, failure)
             if delay is None:
                 raise failure
@@ -395,7 +393,7 @@ class SipCredentials(_Base):
         """Create a SIP credential from a generated request model (the rule is checked first)."""
         check_create(body)
         try:
-            created, _ = self._call(
+            created = self._call(
                 "POST",
                 _COLLECTION,
                 lambda: create_sip_credential.sync_detailed(client=self._generated, body=body),
@@ -423,7 +421,7 @@ class SipCredentials(_Base):
             f"{_COLLECTION}/{key}",
             lambda: get_sip_credential.sync_detailed(key, client=self._generated),
             SipCredential,
-        )[0]
+        )
 
     def list(
         self,
@@ -443,7 +441,7 @@ class SipCredentials(_Base):
                 page_number=page_number,
             ),
             SipCredentialPage,
-        )[0]
+        )
 
     def iter_all(self, *, page_size: int | Unset = UNSET) -> Iterator[SipCredential]:
         """Every credential of the project, page after page (following ``links.next``)."""
@@ -489,7 +487,7 @@ class SipCredentials(_Base):
             f"{_COLLECTION}/{key}",
             lambda: update_sip_credential.sync_detailed(key, client=self._generated, body=body),
             SipCredential,
-        )[0]
+        )
 
     def delete(self, id: UUID | str) -> None:
         """Delete the credential with this id."""
@@ -544,9 +542,7 @@ class AsyncSipCredentials(_Base):
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
 
-    async def _call(
-        self, method: str, path: str, send: Callable[[], Any], kind: type[T]
-    ) -> tuple[T, int]:
+    async def _call(self, method: str, path: str, send: Callable[[], Any], kind: type[T]) -> T:
         url = self._url(path)
         attempt = 0
         while True:
@@ -561,7 +557,7 @@ class AsyncSipCredentials(_Base):
             except (KeyError, ValueError, TypeError) as error:
                 raise self._parse_failure(error, method, url) from error
             else:
-                return _parsed(response, kind, method, url), attempt
+                return _parsed(response, kind, method, url)
             delay = self._retry_delay(attempt, failure)
             if delay is None:
                 raise failure
@@ -597,7 +593,7 @@ class AsyncSipCredentials(_Base):
         """Create a SIP credential from a generated request model (the rule is checked first)."""
         check_create(body)
         try:
-            created, _ = await self._call(
+            created = await self._call(
                 "POST",
                 _COLLECTION,
                 lambda: create_sip_credential.asyncio_detailed(client=self._generated, body=body),
@@ -619,14 +615,12 @@ class AsyncSipCredentials(_Base):
     async def get(self, id: UUID | str) -> SipCredential:
         """The SIP credential with this id."""
         key = uuid_argument("id", id)
-        return (
-            await self._call(
-                "GET",
-                f"{_COLLECTION}/{key}",
-                lambda: get_sip_credential.asyncio_detailed(key, client=self._generated),
-                SipCredential,
-            )
-        )[0]
+        return await self._call(
+            "GET",
+            f"{_COLLECTION}/{key}",
+            lambda: get_sip_credential.asyncio_detailed(key, client=self._generated),
+            SipCredential,
+        )
 
     async def list(
         self,
@@ -636,19 +630,17 @@ class AsyncSipCredentials(_Base):
         page_number: int | Unset = UNSET,
     ) -> SipCredentialPage:
         """One page of credentials, with ``links`` to its neighbours."""
-        return (
-            await self._call(
-                "GET",
-                _COLLECTION,
-                lambda: list_sip_credentials.asyncio_detailed(
-                    client=self._generated,
-                    page_size=page_size,
-                    page_token=page_token,
-                    page_number=page_number,
-                ),
-                SipCredentialPage,
-            )
-        )[0]
+        return await self._call(
+            "GET",
+            _COLLECTION,
+            lambda: list_sip_credentials.asyncio_detailed(
+                client=self._generated,
+                page_size=page_size,
+                page_token=page_token,
+                page_number=page_number,
+            ),
+            SipCredentialPage,
+        )
 
     async def iter_all(self, *, page_size: int | Unset = UNSET) -> AsyncIterator[SipCredential]:
         """Every credential of the project, page after page (following ``links.next``)."""
@@ -690,16 +682,12 @@ class AsyncSipCredentials(_Base):
         """Apply a generated partial-update model (the rule is checked first)."""
         check_update(body)
         key = uuid_argument("id", id)
-        return (
-            await self._call(
-                "PUT",
-                f"{_COLLECTION}/{key}",
-                lambda: update_sip_credential.asyncio_detailed(
-                    key, client=self._generated, body=body
-                ),
-                SipCredential,
-            )
-        )[0]
+        return await self._call(
+            "PUT",
+            f"{_COLLECTION}/{key}",
+            lambda: update_sip_credential.asyncio_detailed(key, client=self._generated, body=body),
+            SipCredential,
+        )
 
     async def delete(self, id: UUID | str) -> None:
         """Delete the credential with this id."""
