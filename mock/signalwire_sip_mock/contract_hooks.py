@@ -21,6 +21,7 @@ from schemathesis.cli.commands.run.handlers import EventHandler
 from schemathesis.engine import events
 from schemathesis.engine.run import PhaseName
 
+COLLECTION = "/api/fabric/resources/sip_endpoints"
 RUN_ID = os.environ.get("SIGNALWIRE_SIP_RUN_ID", "")
 CREATED_LOG = os.environ.get("SIGNALWIRE_SIP_CREATED_LOG", "")
 _created: set[str] = set()

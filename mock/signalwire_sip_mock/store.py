@@ -135,6 +135,15 @@ class Store:
         query = f"SELECT 1 FROM sip_credentials WHERE project_id = ? AND seq {op} ? LIMIT 1"
         return self._db.execute(query, (project, seq)).fetchone() is not None
 
+    def count(self, project: str | None = None) -> int:
+        if project is None:
+            row = self._db.execute("SELECT COUNT(*) FROM sip_credentials").fetchone()
+        else:
+            row = self._db.execute(
+                "SELECT COUNT(*) FROM sip_credentials WHERE project_id = ?", (project,)
+            ).fetchone()
+        return int(row[0])
+
     def reset(self) -> None:
         self._db.execute("DELETE FROM sip_credentials")
 
