@@ -72,7 +72,7 @@ class Fault:
         if fault.status is not None and not (
             isinstance(fault.status, int)
             and fault.status in FAULT_STATUSES
-            and fault.status in HTTPStatus._value2member_map_
+            and _is_http_status(fault.status)
         ):
             raise ValueError(
                 f"status must be a failure status from {FAULT_STATUSES.start} to "
@@ -122,6 +122,15 @@ class Faults:
 
     def as_json(self) -> list[dict[str, Any]]:
         return [f.as_json() for f in self._pending]
+
+
+def _is_http_status(status: int) -> bool:
+    """Whether STATUS has a reason phrase (the body of a fault is worded with it)."""
+    try:
+        HTTPStatus(status)
+    except ValueError:
+        return False
+    return True
 
 
 class JournalEntry(TypedDict):
