@@ -16,7 +16,7 @@ PART ?=
 # pyenv's other Pythons, for the matrix (the shims answer only for versions listed here).
 PYENV_PYTHONS := $(shell pyenv versions --bare 2>/dev/null | grep -E '^3\.1[1-9]\.' | paste -sd: -)
 
-.PHONY: help venv lock generate check-generated lint test unit contract contract-sandbox mock docs browser \
+.PHONY: help venv lock generate check-generated sync-client lint test unit contract contract-sandbox mock docs browser \
 	changes check-release bump dist matrix downstream upstream-diff upstream-conformance bench clean
 
 help: ## List the targets
@@ -50,8 +50,12 @@ generate: $(STAMP) ## Regenerate generated/ from the spec (pinned openapi-python
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate --path $(SPEC) \
 		--config openapi/generator.yaml --meta none --output-path $(GEN_PKG) --fail-on-warning
 
-check-generated: $(STAMP) ## Fail, naming the files, if generated/ is not what the spec generates
+check-generated: $(STAMP) ## Fail, naming the files, if generated/ or the sync client is not what its source makes
 	$(BIN)/python scripts/check_generated.py
+	$(BIN)/python scripts/make_sync.py --check
+
+sync-client: $(STAMP) ## Produce the sync client (overrides/signalwire_sip/_sync/) from the asyncio one (unasync)
+	$(BIN)/python scripts/make_sync.py
 
 lint: $(STAMP) $(NODE_STAMP) ## Lint the spec (Redocly, openapi-spec-validator) and the code (ruff, mypy)
 	$(BIN)/openapi-spec-validator $(SPEC)

@@ -1,15 +1,21 @@
-"""The client with a recording transport in place of the network: rule, errors, retries, secrets."""
+"""The client with a recording transport in place of the network: rule, errors, retries, secrets.
+
+Every test that builds its client with ``client()`` runs twice: on ``SipCredentials`` and on
+``AsyncSipCredentials`` (driven through ``Blocking``), so the asyncio source and the sync twin
+produced from it are held to the same behaviour, the 409 read-back of a retried create included.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
@@ -73,17 +79,58 @@ class Recorder:
         return answer
 
 
+class Blocking:
+    """An AsyncSipCredentials called the way a SipCredentials is: each call runs to completion."""
+
+    def __init__(self, inner: AsyncSipCredentials) -> None:
+        self._inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        attribute = getattr(self._inner, name)
+        if name == "with_options":
+            return lambda **options: Blocking(attribute(**options))
+        if name == "iter_all":
+            return lambda **options: iter(asyncio.run(_collect(attribute(**options))))
+        if inspect.iscoroutinefunction(attribute):
+            return lambda *args, **kwargs: asyncio.run(attribute(*args, **kwargs))
+        return attribute
+
+    def __repr__(self) -> str:
+        return repr(self._inner)
+
+
+async def _collect(items: AsyncIterator[Any]) -> list[Any]:
+    return [item async for item in items]
+
+
+@pytest.fixture(autouse=True, params=["sync", "async"])
+def flavour(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Which client ``client()`` builds in this run of the test."""
+    global FLAVOUR
+    FLAVOUR = request.param
+    yield FLAVOUR
+    FLAVOUR = "sync"
+
+
+FLAVOUR = "sync"
+
+
 def client(recorder: Recorder, **options: Any) -> tuple[SipCredentials, list[float]]:
+    """A client of this run's flavour on RECORDER, and the delays it slept (none really)."""
     sleeps: list[float] = []
-    c = SipCredentials(
-        base_url=BASE,
-        project_id=PROJECT,
-        api_token=TOKEN,
-        http_client=httpx.Client(transport=httpx.MockTransport(recorder)),
-        **options,
-    )
-    c._sleep = sleeps.append
-    return c, sleeps
+    transport = httpx.MockTransport(recorder)
+    settings: dict[str, Any] = dict(base_url=BASE, project_id=PROJECT, api_token=TOKEN, **options)
+    if FLAVOUR == "sync":
+        c = SipCredentials(http_client=httpx.Client(transport=transport), **settings)
+        c._sleep = sleeps.append
+        return c, sleeps
+    twin = AsyncSipCredentials(http_client=httpx.AsyncClient(transport=transport), **settings)
+
+    async def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+
+    twin._sleep = sleep
+    return cast(SipCredentials, Blocking(twin)), sleeps
 
 
 def ok(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> httpx.Response:
@@ -260,9 +307,22 @@ def test_validation_errors_expose_the_parsed_items() -> None:
 
 
 def test_a_success_that_breaks_the_spec_is_an_unexpected_response() -> None:
-    c, _ = client(Recorder(ok({"id": "not-a-uuid"})))
-    with pytest.raises(UnexpectedResponseError):
+    answer = ok({"id": "not-a-uuid"}, status=200, headers={"x-request-id": "req-9"})
+    c, _ = client(Recorder(answer))
+    with pytest.raises(UnexpectedResponseError) as raised:
         c.get(uuid.uuid4())
+    # The answer's own status, body and request id, and what the parser found wrong.
+    assert (raised.value.status, raised.value.request_id) == (200, "req-9")
+    assert raised.value.body == '{"id":"not-a-uuid"}'
+    assert raised.value.problem and "the body does not match the spec" in raised.value.problem
+    assert "req-9" in str(raised.value) and "does not match the spec" in str(raised.value)
+
+
+def test_an_unexpected_response_keeps_a_non_200_success_status() -> None:
+    c, _ = client(Recorder(ok({"unexpected": True}, status=201)))
+    with pytest.raises(UnexpectedResponseError) as raised:
+        c.get(uuid.uuid4())
+    assert raised.value.status == 201
 
 
 # Retries -------------------------------------------------------------------------------

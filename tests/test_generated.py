@@ -79,3 +79,16 @@ def test_generating_twice_gives_identical_bytes(tmp_path: Path) -> None:
         if p.name in (".ruff_cache", "__pycache__")
     ]
     assert leftovers == []
+
+
+def test_the_sync_client_drift_gate_fails_on_a_hand_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scripts import make_sync
+
+    copy = tmp_path / "client.py"
+    copy.write_text(make_sync.TARGET.read_text())
+    monkeypatch.setattr(make_sync, "TARGET", copy)
+    assert make_sync.main(["--check"]) == 0
+    copy.write_text(copy.read_text().replace("time.sleep", "time.monotonic"))
+    assert make_sync.main(["--check"]) == 1

@@ -20,7 +20,8 @@ from signalwire_sip_client.models import (
     SipCredentialUpdate,
 )
 
-from ._client import AsyncSipCredentials, SipCredentials, generated_client
+from ._async.client import AsyncSipCredentials
+from ._base import generated_client
 from ._config import ClientConfig, RetryPolicy, base_url_for_space
 from ._exceptions import (
     APIConnectionError,
@@ -40,6 +41,7 @@ from ._exceptions import (
     UnexpectedResponseError,
     ValidationError,
 )
+from ._sync.client import SipCredentials
 from .outbound import OutboundPolicy
 from .rule import check_create, check_update, rule_problem
 

@@ -127,7 +127,38 @@ class ServerError(APIStatusError):
 
 
 class UnexpectedResponseError(APIStatusError):
-    """A success status whose body does not have the shape the spec promises."""
+    """A success status whose body does not have the shape the spec promises.
+
+    ``status``, ``body`` and ``request_id`` are the answer's; ``problem`` says what the parser
+    found wrong with it.
+    """
+
+    def __init__(
+        self,
+        *,
+        status: int,
+        method: str,
+        url: str,
+        body: bytes,
+        request_id: str | None = None,
+        attempts: int = 1,
+        retry_after: float | None = None,
+        problem: str | None = None,
+    ) -> None:
+        self.problem = problem
+        super().__init__(
+            status=status,
+            method=method,
+            url=url,
+            body=body,
+            request_id=request_id,
+            attempts=attempts,
+            retry_after=retry_after,
+        )
+
+    def _describe(self) -> str:
+        text = super()._describe()
+        return f"{text} ({self.problem})" if self.problem else text
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {

@@ -1,0 +1,1 @@
+"""The asyncio client: the source the synchronous one is produced from."""

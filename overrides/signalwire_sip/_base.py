@@ -1,0 +1,248 @@
+"""What the two clients share: argument checks and bodies, error mapping, the retry decision.
+
+The clients themselves live in ``_async/client.py`` (written by hand) and ``_sync/client.py``
+(produced from it by ``scripts/make_sync.py``, held by ``make check-generated``).
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Mapping, Sequence
+from contextvars import ContextVar
+from dataclasses import replace
+from typing import Any, Self, TypeVar
+from urllib.parse import parse_qs, urlsplit
+from uuid import UUID
+
+import httpx
+
+from signalwire_sip_client import Client
+from signalwire_sip_client.models import (
+    Cipher,
+    Codec,
+    Encryption,
+    SipCredential,
+    SipCredentialCreate,
+    SipCredentialUpdate,
+)
+from signalwire_sip_client.types import Response, Unset
+
+from ._arguments import enum_argument, enum_list_argument, text_argument, uuid_argument
+from ._config import ClientConfig, RetryPolicy, parse_retry_after
+from ._exceptions import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    InvalidArgumentError,
+    UnexpectedResponseError,
+    error_class,
+)
+from .outbound import OutboundPolicy
+
+log = logging.getLogger("signalwire_sip")
+T = TypeVar("T")
+_REQUEST_ID = "x-request-id"
+# The spec's collection path (tests/test_client_unit.py pins it to the spec); the generated
+# code builds the URLs, this names them in log lines and transport errors.
+COLLECTION = "/api/fabric/resources/sip_endpoints"
+# The last answer a session received in this thread or task: when the generated parser
+# rejects a success body, the error still carries that answer's status, body and request id.
+last_answer: ContextVar[httpx.Response | None] = ContextVar("signalwire_sip_answer", default=None)
+
+
+def status_error(response: httpx.Response, attempts: int = 1) -> APIStatusError:
+    request = response.request
+    error = error_class(response.status_code)(
+        status=response.status_code,
+        method=request.method,
+        url=str(request.url),
+        body=response.content,
+        request_id=response.headers.get(_REQUEST_ID),
+        attempts=attempts,
+        retry_after=parse_retry_after(response.headers.get("retry-after")),
+    )
+    return error
+
+
+def create_body(
+    *,
+    username: str,
+    caller_id: str,
+    send_as: str,
+    ciphers: Sequence[Cipher | str],
+    codecs: Sequence[Codec | str],
+    encryption: Encryption | str,
+    outbound: OutboundPolicy,
+    id: UUID | str | None,
+) -> SipCredentialCreate:
+    fields = checked_fields(
+        dict(
+            username=username,
+            caller_id=caller_id,
+            send_as=send_as,
+            ciphers=ciphers,
+            codecs=codecs,
+            encryption=encryption,
+        ),
+        outbound,
+    )
+    return SipCredentialCreate(id=uuid.uuid4() if id is None else uuid_argument("id", id), **fields)
+
+
+def update_body(fields: Mapping[str, Any], outbound: OutboundPolicy | None) -> SipCredentialUpdate:
+    given = {k: v for k, v in fields.items() if not isinstance(v, Unset)}
+    return SipCredentialUpdate(**checked_fields(given, outbound))
+
+
+def checked_fields(fields: Mapping[str, Any], outbound: OutboundPolicy | None) -> dict[str, Any]:
+    """FIELDS (the keyword arguments given) as the generated models take them; each value the
+    client cannot send raises InvalidArgumentError naming its argument, before anything is sent."""
+    checked: dict[str, Any] = {}
+    for name, value in fields.items():
+        if name in _ENUM_LISTS:
+            checked[name] = enum_list_argument(name, _ENUM_LISTS[name], value)
+        elif name == "encryption":
+            checked[name] = enum_argument(name, Encryption, value)
+        else:
+            checked[name] = text_argument(name, value)
+    if outbound is not None:
+        if not isinstance(outbound, OutboundPolicy):
+            raise InvalidArgumentError(
+                "outbound", outbound, "must be an OutboundPolicy (OutboundPolicy.resource(id) ...)"
+            )
+        checked["call_handler"] = outbound.handler
+        checked["calling_handler_resource_id"] = outbound.resource_id
+    return checked
+
+
+_ENUM_LISTS: dict[str, type[Cipher] | type[Codec]] = {"ciphers": Cipher, "codecs": Codec}
+
+
+def same_credential(sent: SipCredentialCreate, stored: SipCredential) -> bool:
+    """Whether STORED is what a create of SENT would have made (for retried creates)."""
+    have = stored.to_dict()
+    return all(have.get(k) == v for k, v in sent.to_dict().items())
+
+
+def page_params(next_url: str) -> dict[str, Any]:
+    query = parse_qs(urlsplit(next_url).query)
+    params: dict[str, Any] = {}
+    for name in ("page_size", "page_number"):
+        if name in query:
+            params[name] = int(query[name][0])
+    if "page_token" in query:
+        params["page_token"] = query["page_token"][0]
+    return params
+
+
+def parsed(response: Response[Any], kind: type[T], method: str, url: str) -> T:
+    if not isinstance(response.parsed, kind):
+        raise UnexpectedResponseError(
+            status=response.status_code,
+            method=method,
+            url=url,
+            body=response.content,
+            request_id=response.headers.get(_REQUEST_ID),
+        )
+    return response.parsed
+
+
+def generated_client(
+    *,
+    space: str | None = None,
+    project_id: str | None = None,
+    api_token: str | None = None,
+    base_url: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+) -> Client:
+    """The raw generated client (``signalwire_sip_client.Client``) authenticated as a project.
+
+    SignalWire takes HTTP Basic (project ID and API token), which the generated
+    ``AuthenticatedClient`` does not send (it sends a Bearer token, and gets 401). Settings are
+    resolved as ``SipCredentials`` resolves them (arguments, then SIGNALWIRE_* variables). The
+    raw client skips everything this package adds: no resource-ID rule or argument checks
+    before sending, no typed exceptions (an error is a ``Response`` whose ``parsed`` is an
+    ``Error`` or ``ErrorList``), no retries, no generated ids, no paging helper.
+    """
+    config = ClientConfig.resolve(
+        space=space, project_id=project_id, api_token=api_token, base_url=base_url, timeout=timeout
+    )
+    auth = httpx.BasicAuth(config.project_id, config.api_token)
+    return Client(base_url=config.base_url, timeout=config.timeout, httpx_args={"auth": auth})
+
+
+class _Base:
+    """What the sync and async clients share: settings, bodies and the retry decision."""
+
+    _config: ClientConfig
+    _retry: RetryPolicy
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self._config.base_url!r}, project_id={self._config.project_id!r})"
+
+    @property
+    def config(self) -> ClientConfig:
+        return self._config
+
+    def with_options(
+        self, *, max_retries: int | None = None, retry: RetryPolicy | None = None
+    ) -> Self:
+        """A client sharing this one's connections, with other retry settings."""
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        if retry is None:
+            retry = (
+                self._retry
+                if max_retries is None
+                else replace(self._retry, max_retries=max_retries)
+            )
+        clone._retry = retry
+        return clone
+
+    def _retry_delay(self, attempt: int, error: Exception) -> float | None:
+        """Seconds to wait before retrying after ERROR on ATTEMPT, or None to give up."""
+        if attempt > self._retry.max_retries:
+            return None
+        if isinstance(error, APIStatusError):
+            if error.status not in self._retry.statuses:
+                return None
+            return self._retry.delay(attempt, error.retry_after)
+        return self._retry.backoff(attempt)
+
+    def _log_retry(
+        self, method: str, path: str, error: Exception, delay: float, attempt: int
+    ) -> None:
+        reason = error.status if isinstance(error, APIStatusError) else type(error).__name__
+        log.info(
+            "retrying %s %s after %s in %.2fs (attempt %d of %d)",
+            method,
+            path,
+            reason,
+            delay,
+            attempt + 1,
+            self._retry.max_retries + 1,
+        )
+
+    def _url(self, path: str) -> str:
+        return self._config.base_url + path
+
+    @staticmethod
+    def _transport_error(error: httpx.TransportError, method: str, url: str) -> APIConnectionError:
+        if isinstance(error, httpx.TimeoutException):
+            return APITimeoutError(f"timed out: {type(error).__name__}", method=method, url=url)
+        return APIConnectionError(
+            f"connection failed: {type(error).__name__}", method=method, url=url
+        )
+
+    @staticmethod
+    def _parse_failure(error: Exception, method: str, url: str) -> UnexpectedResponseError:
+        answer = last_answer.get()
+        return UnexpectedResponseError(
+            status=answer.status_code if answer is not None else 0,
+            method=method,
+            url=url,
+            body=answer.content if answer is not None else b"",
+            request_id=answer.headers.get(_REQUEST_ID) if answer is not None else None,
+            problem=f"the body does not match the spec: {error!r}",
+        )

@@ -1,0 +1,95 @@
+"""Produce the synchronous client from the asyncio one (httpcore's approach, with unasync).
+
+    python scripts/make_sync.py          # write overrides/signalwire_sip/_sync/client.py
+    python scripts/make_sync.py --check  # fail, with a diff, when the file is not what it makes
+
+unasync (python-trio) removes ``async``/``await`` and renames tokens; the names below are the
+ones our source uses that its default table does not know. The result is formatted with the
+project's ruff settings (imports sorted, then formatted), so the file in git is exactly what this script writes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import unasync
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "overrides" / "signalwire_sip"
+SOURCE = PACKAGE / "_async" / "client.py"
+TARGET = PACKAGE / "_sync" / "client.py"
+REPLACEMENTS = {
+    "AsyncSipCredentials": "SipCredentials",
+    "_AsyncSession": "_Session",
+    "AsyncClient": "Client",
+    "aclose": "close",
+    "asyncio_detailed": "sync_detailed",
+    "set_async_httpx_client": "set_httpx_client",
+    "asyncio": "time",
+}
+HEADER = (
+    "# Produced from _async/client.py by scripts/make_sync.py (unasync): edit that file, then run\n"
+    "# `make sync-client`. `make check-generated` fails when this file differs from what it makes.\n"
+)
+
+
+def produce() -> str:
+    """The synchronous twin of SOURCE, as the script writes it."""
+    with tempfile.TemporaryDirectory() as scratch:
+        source = Path(scratch) / "_async" / "client.py"
+        source.parent.mkdir()
+        shutil.copyfile(SOURCE, source)
+        rule = unasync.Rule("/_async/", "/_sync/", additional_replacements=REPLACEMENTS)
+        unasync.unasync_files([str(source)], rules=[rule])
+        produced = Path(scratch) / "_sync" / "client.py"
+        produced.write_text(HEADER + produced.read_text())
+        ruff = [
+            str(Path(sys.executable).with_name("ruff")),
+            "--config",
+            str(ROOT / "pyproject.toml"),
+        ]
+        # Renamed imports may need sorting again (AsyncIterator became Iterator), then format.
+        ruff_check = [*ruff[:1], "check", *ruff[1:], "--quiet", "--select", "I", "--fix"]
+        subprocess.run([*ruff_check, str(produced)], check=True)
+        subprocess.run([ruff[0], "format", *ruff[1:], "--quiet", str(produced)], check=True)
+        return produced.read_text()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare instead of writing")
+    args = parser.parse_args(argv)
+    wanted = produce()
+    target, source = _shown(TARGET), _shown(SOURCE)
+    if not args.check:
+        TARGET.write_text(wanted)
+        print(f"wrote {target}")
+        return 0
+    have = TARGET.read_text() if TARGET.exists() else ""
+    if have == wanted:
+        print(f"{target} is what {source} produces")
+        return 0
+    sys.stdout.writelines(
+        difflib.unified_diff(
+            have.splitlines(keepends=True),
+            wanted.splitlines(keepends=True),
+            f"{target} (in the tree)",
+            f"{target} (produced)",
+        )
+    )
+    print(f"\n{target} drifted from its source: run `make sync-client`")
+    return 1
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
