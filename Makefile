@@ -62,7 +62,7 @@ lint: $(STAMP) $(NODE_STAMP) ## Lint the spec (Redocly, openapi-spec-validator) 
 	npx --no-install redocly lint --config openapi/redocly.yaml --format stylish $(SPEC)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy overrides mock tests scripts bench
+	$(BIN)/mypy overrides mock contract tests scripts bench
 
 browser: ## Install Debian's chromium for the docs page test, unless a chromium is there
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \

@@ -38,6 +38,7 @@ PACKAGES = {
     "signalwire_sip": "overrides",
     "signalwire_sip_client": "generated",
     "signalwire_sip_mock": "mock",
+    "signalwire_sip_contract": "contract",
 }
 # The one version line of the spec; pyproject.toml's [tool.hatch.version] reads the same one.
 VERSION_LINE = re.compile(r"(?m)^  version: (?P<version>\d+\.\d+\.\d+)$")
@@ -262,6 +263,15 @@ def python_changes(root: Path, base: str) -> list[Change]:
     griffe = Path(sys.executable).with_name("griffe")
     changes = []
     for package, folder in PACKAGES.items():
+        known = subprocess.run(
+            ["git", "cat-file", "-e", f"{base}:{folder}/{package}/__init__.py"],
+            cwd=root,
+            capture_output=True,
+            check=False,
+        )
+        if known.returncode != 0:  # not in the base release: all of it is new
+            changes.append(Change("additive", "python", f"{package}: new package"))
+            continue
         done = subprocess.run(
             [
                 str(griffe),

@@ -6,8 +6,12 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from signalwire_sip_mock import collection_path
+
 ROOT = Path(__file__).resolve().parents[1]
 SPEC_PATH = ROOT / "openapi" / "sip-credentials.yaml"
+# The collection's path, read from the spec: the tests name it, they never spell it.
+COLLECTION = collection_path()
 RESOURCE_ID = "5f0c2d8e-1b7a-4c3e-9d6f-8a2b4c6d8e0f"
 
 

@@ -49,7 +49,7 @@ from signalwire_sip import (
 )
 from signalwire_sip._config import parse_retry_after
 
-from .helpers import RESOURCE_ID, create_body
+from .helpers import COLLECTION, RESOURCE_ID, create_body
 
 TOKEN = "PTsecret-token-4f8a9c"
 PROJECT = "b8b7d8f6-6d1e-4d3a-9a0e-1c2b3d4e5f60"
@@ -278,7 +278,7 @@ def test_each_status_family_raises_its_exception(status: int, kind: type[APIStat
         c.get(uuid.uuid4())
     assert type(raised.value) is kind
     assert raised.value.status == status and raised.value.method == "GET"
-    assert raised.value.url.startswith(f"{BASE}/api/fabric/resources/sip_endpoints/")
+    assert raised.value.url.startswith(f"{BASE}{COLLECTION}/")
     assert raised.value.request_id == "req-123" and "req-123" in str(raised.value)
 
 
@@ -679,15 +679,15 @@ def test_clients_of_two_projects_can_share_one_httpx_client_unchanged() -> None:
     ]
     assert sent == [
         (
-            f"{BASE}/api/fabric/resources/sip_endpoints",
+            f"{BASE}{COLLECTION}",
             httpx.BasicAuth(PROJECT, TOKEN)._auth_header,
         ),
         (
-            "https://other.signalwire.com/api/fabric/resources/sip_endpoints",
+            f"https://other.signalwire.com{COLLECTION}",
             httpx.BasicAuth(other_project, other_token)._auth_header,
         ),
         (
-            f"{BASE}/api/fabric/resources/sip_endpoints",
+            f"{BASE}{COLLECTION}",
             httpx.BasicAuth(PROJECT, TOKEN)._auth_header,
         ),
     ]
@@ -717,3 +717,9 @@ def test_a_422_message_names_its_field_once() -> None:
     with pytest.raises(ValidationError) as raised:
         c.list()
     assert str(raised.value).endswith(": username is required; caller_id: is too long")
+
+
+def test_the_client_names_the_collection_the_spec_declares() -> None:
+    from signalwire_sip._base import COLLECTION as CLIENT_COLLECTION
+
+    assert CLIENT_COLLECTION == COLLECTION

@@ -17,16 +17,20 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
+from signalwire_sip_contract import (
+    config_file,
+    declared_links,
+    judge,
+    run_schemathesis,
+    uncovered_links,
+)
 from signalwire_sip_mock import MockServer, Project
 from signalwire_sip_mock.app import MockApp
-from signalwire_sip_mock.contract import declared_links, run_schemathesis, uncovered_links, verdict
 from signalwire_sip_mock.pytest_plugin import RunningMock
 from signalwire_sip_mock.spec import load_spec
 from signalwire_sip_mock.store import Store
 
-from .helpers import ROOT, SPEC_PATH, create_body
-
-COLLECTION = "/api/fabric/resources/sip_endpoints"
+from .helpers import COLLECTION, ROOT, SPEC_PATH, create_body
 
 pytestmark = pytest.mark.slow
 
@@ -35,7 +39,7 @@ def load_contract_schema(base_url: str, project: Project, monkeypatch: pytest.Mo
     """The spec as schemathesis sees it, with the gate's own schemathesis.toml (seed, checks)."""
     monkeypatch.setenv("SIGNALWIRE_PROJECT_ID", project.id)
     monkeypatch.setenv("SIGNALWIRE_API_TOKEN", project.token)
-    config = SchemathesisConfig.from_path(ROOT / "schemathesis.toml")
+    config = SchemathesisConfig.from_path(config_file())
     config.projects.default.update(base_url=base_url)
     # pytest reports on its own; the gate's JUnit file belongs to `make contract`.
     config.reports.junit.enabled = False
@@ -113,10 +117,8 @@ def test_link_coverage_is_judged_on_declared_links() -> None:
         f"PUT {COLLECTION}/{{id}} -> GetUpdatedSipCredential"
     ]
     assert (
-        verdict(0, covered) == 1
-        and verdict(
-            0, [*covered, f"PUT {COLLECTION}/{{id}} -> [200] GetUpdatedSipCredential -> GET"]
-        )
+        judge(0, covered) == 1
+        and judge(0, [*covered, f"PUT {COLLECTION}/{{id}} -> [200] GetUpdatedSipCredential -> GET"])
         == 0
     )
 
@@ -151,7 +153,7 @@ def test_the_gate_fails_against_a_mock_that_breaks_the_rule(
             ["--phases", "examples,coverage,fuzzing", "--max-examples", "30"],
         )
     assert code != 0
-    assert verdict(code, covered) != 0
+    assert judge(code, covered) != 0
 
 
 def test_the_sandbox_run_touches_only_what_it_created(tmp_path: Path) -> None:
@@ -169,7 +171,7 @@ def test_the_sandbox_run_touches_only_what_it_created(tmp_path: Path) -> None:
             [
                 sys.executable,
                 "-m",
-                "signalwire_sip_mock.contract",
+                "signalwire_sip_contract",
                 "sandbox",
                 "--rate-limit",
                 "200/s",
@@ -214,7 +216,7 @@ def test_the_sandbox_run_refuses_to_start_without_credentials() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SIGNALWIRE_")}
     env["SIGNALWIRE_PROJECT_ID"] = "p"
     result = subprocess.run(
-        [sys.executable, "-m", "signalwire_sip_mock.contract", "sandbox"],
+        [sys.executable, "-m", "signalwire_sip_contract", "sandbox"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -224,3 +226,22 @@ def test_the_sandbox_run_refuses_to_start_without_credentials() -> None:
     assert result.returncode == 2
     assert "SIGNALWIRE_SPACE" in result.stderr and "SIGNALWIRE_API_TOKEN" in result.stderr
     assert "SIGNALWIRE_PROJECT_ID" not in result.stderr
+
+
+def test_the_1x_import_paths_of_the_gate_still_work_and_warn() -> None:
+    probe = (
+        "import warnings; warnings.simplefilter('always')\n"
+        "with warnings.catch_warnings(record=True) as seen:\n"
+        "    from signalwire_sip_mock.contract import main, mock_process, verdict, COLLECTION\n"
+        "    from signalwire_sip_mock.contract_hooks import LinkCoverage, before_call\n"
+        "print(COLLECTION, sorted({str(w.message) for w in seen}))\n"
+        "with mock_process(0, 'p', 't') as url:\n"
+        "    import httpx; print(httpx.get(url + COLLECTION, auth=('p', 't')).status_code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
+    )
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(COLLECTION) and "moved to signalwire_sip_contract" in lines[0]
+    assert "contract_hooks moved to signalwire_sip_contract.hooks" in lines[0]
+    assert lines[1] == "200"

@@ -17,9 +17,8 @@ import pytest
 from signalwire_sip_mock import MockApp, MockControlError, MockServer, Project, RunningMock
 from signalwire_sip_mock.store import Store
 
-from .helpers import RESOURCE_ID, SPEC_PATH, create_body
+from .helpers import COLLECTION, RESOURCE_ID, SPEC_PATH, create_body
 
-COLLECTION = "/api/fabric/resources/sip_endpoints"
 TIMEOUT = 10.0
 
 

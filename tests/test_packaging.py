@@ -12,10 +12,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from signalwire_sip_mock.contract import wait_until_healthy
-from signalwire_sip_mock.server import free_port
+from signalwire_sip_mock import MockProcess, Project
 
-from .helpers import ROOT, SPEC_PATH
+from .helpers import COLLECTION, ROOT, SPEC_PATH
 
 pytestmark = pytest.mark.slow
 
@@ -41,12 +40,20 @@ def test_the_wheel_ships_both_packages_the_mock_markers_and_the_spec(wheel: Path
         entry_points = archive.read(
             next(n for n in names if n.endswith("entry_points.txt"))
         ).decode()
-    for package in ("signalwire_sip", "signalwire_sip_client", "signalwire_sip_mock"):
+    for package in (
+        "signalwire_sip",
+        "signalwire_sip_client",
+        "signalwire_sip_mock",
+        "signalwire_sip_contract",
+    ):
         assert f"{package}/__init__.py" in names
         assert f"{package}/py.typed" in names
     assert "signalwire_sip_client/models/sip_credential.py" in names
     assert spec == SPEC_PATH.read_bytes(), "the wheel's spec must be openapi/ itself, byte for byte"
-    assert "signalwire_sip_mock/schemathesis.toml" in names  # the gate's settings travel with it
+    assert (
+        "signalwire_sip_contract/schemathesis.toml" in names
+    )  # the gate's settings travel with it
+    assert "signalwire-sip-contract = signalwire_sip_contract.cli:main" in entry_points
     assert "Requires-Python: >=3.11" in metadata and "Provides-Extra: mock" in metadata
     assert "signalwire-sip-mock" in entry_points and "pytest11" in entry_points
     assert not any(n.startswith(("tests/", "openapi/", "generated/", "overrides/")) for n in names)
@@ -84,26 +91,7 @@ def test_the_wheel_installs_into_a_clean_venv_and_its_mock_serves_the_packaged_s
     assert located.startswith(str(env_dir)) and located.endswith(
         "signalwire_sip_mock/sip-credentials.yaml"
     )
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            str(env_dir / "bin" / "signalwire-sip-mock"),
-            "--port",
-            str(port),
-            "--project",
-            "p:t",
-            "--log-level",
-            "warning",
-        ],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        wait_until_healthy(f"http://127.0.0.1:{port}", server)
-        answer = httpx.get(
-            f"http://127.0.0.1:{port}/api/fabric/resources/sip_endpoints", auth=("p", "t")
-        )
+    script = str(env_dir / "bin" / "signalwire-sip-mock")
+    with MockProcess([Project("p", "t")], command=[script], cwd=tmp_path) as server:
+        answer = httpx.get(f"{server.base_url}{COLLECTION}", auth=("p", "t"))
         assert answer.status_code == 200 and answer.json()["data"] == []
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

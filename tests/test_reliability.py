@@ -7,12 +7,8 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import random
 import re
-import signal
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -23,12 +19,10 @@ import httpx
 import pytest
 
 from signalwire_sip import SipCredentials
-from signalwire_sip_mock.contract import mock_process, wait_until_healthy
-from signalwire_sip_mock.server import free_port
+from signalwire_sip_mock import MockProcess, Project
 
-from .helpers import create_body
+from .helpers import COLLECTION, create_body
 
-COLLECTION = "/api/fabric/resources/sip_endpoints"
 PROJECT, TOKEN = "0d6b5c4e-3f2a-4b1c-9d8e-7f6a5b4c3d2e", "PT" + "ab" * 20
 OTHER_PROJECT, OTHER_TOKEN = "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b", "PT" + "cd" * 20
 CLIENTS, OPERATIONS = 16, 200
@@ -37,28 +31,17 @@ TIMEOUT = httpx.Timeout(10.0)
 pytestmark = pytest.mark.slow
 
 
+MINE, THEIRS = Project(PROJECT, TOKEN), Project(OTHER_PROJECT, OTHER_TOKEN)
+
+
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    with mock_process(free_port(), PROJECT, TOKEN) as base_url:
-        yield base_url
+    with MockProcess([MINE]) as mock:
+        yield mock.base_url
 
 
 def session(base_url: str, project: str = PROJECT, token: str = TOKEN) -> httpx.Client:
     return httpx.Client(base_url=base_url, auth=(project, token), timeout=TIMEOUT)
-
-
-def mock_command(port: int, *options: str) -> list[str]:
-    """The console script's command line, quiet, on PORT."""
-    return [
-        sys.executable,
-        "-m",
-        "signalwire_sip_mock.cli",
-        "--port",
-        str(port),
-        "--log-level",
-        "warning",
-        *options,
-    ]
 
 
 def every_credential(http: httpx.Client) -> Iterator[dict[str, Any]]:
@@ -157,10 +140,8 @@ def test_racing_creates_have_exactly_one_winner(server: str, collide_on: str) ->
 
 def test_every_acknowledged_create_survives_sigkill(tmp_path: Path) -> None:
     db = tmp_path / "store.sqlite"
-    port = free_port()
-    command = mock_command(port, "--project", f"{PROJECT}:{TOKEN}", "--db", str(db))
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-    base_url = f"http://127.0.0.1:{port}"
+    mock = MockProcess([MINE], db=db).start()
+    base_url = mock.base_url
     acknowledged: list[str] = []
     stop = threading.Event()
 
@@ -176,25 +157,19 @@ def test_every_acknowledged_create_survives_sigkill(tmp_path: Path) -> None:
                     acknowledged.append(body["id"])
 
     try:
-        wait_until_healthy(base_url, process)
         writers = [threading.Thread(target=writer) for _ in range(4)]
         for w in writers:
             w.start()
         while len(acknowledged) < 300:
             time.sleep(0.01)
-        process.send_signal(signal.SIGKILL)  # mid-stream: writes are in flight
-        process.wait(timeout=10)
+        mock.kill()  # SIGKILL mid-stream: writes are in flight
         stop.set()
         for w in writers:
             w.join(timeout=30)
     finally:
-        if process.poll() is None:
-            process.kill()
+        mock.stop()
     assert len(acknowledged) >= 300
-    with (
-        mock_process(free_port(), PROJECT, TOKEN, db=str(db)) as restarted,
-        session(restarted) as http,
-    ):
+    with MockProcess([MINE], db=db) as restarted, session(restarted.base_url) as http:
         stored = {r["id"] for r in every_credential(http)}
     missing = set(acknowledged) - stored
     assert not missing, f"{len(missing)} acknowledged creates were lost"
@@ -290,39 +265,25 @@ def test_bad_input_gets_a_documented_answer_never_a_5xx(
 
 
 def test_another_projects_token_cannot_reach_this_projects_credentials() -> None:
-    port = free_port()
-    command = mock_command(
-        port, "--project", f"{PROJECT}:{TOKEN}", "--project", f"{OTHER_PROJECT}:{OTHER_TOKEN}"
-    )
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(base_url, process)
+    with MockProcess([MINE, THEIRS]) as mock:
         body = create_body()
-        with session(base_url) as mine, session(base_url, OTHER_PROJECT, OTHER_TOKEN) as theirs:
+        with (
+            session(mock.base_url) as mine,
+            session(mock.base_url, OTHER_PROJECT, OTHER_TOKEN) as theirs,
+        ):
             assert mine.post(COLLECTION, json=body).status_code == 200
             assert theirs.get(f"{COLLECTION}/{body['id']}").status_code == 404
             assert theirs.delete(f"{COLLECTION}/{body['id']}").status_code == 404
             assert mine.get(f"{COLLECTION}/{body['id']}").status_code == 200
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
-def test_the_cli_banner_works_as_pasted_and_the_server_stops_cleanly_on_sigterm() -> None:
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "signalwire_sip_mock.cli", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=dict(os.environ, PYTHONUNBUFFERED="1"),
-    )
+def test_the_cli_banner_works_as_pasted_and_the_server_stops_cleanly_on_sigterm(
+    tmp_path: Path,
+) -> None:
+    log_file = (tmp_path / "mock.log").open("w+")
+    mock = MockProcess(log_level="info", stderr=log_file).start()
     try:
-        wait_until_healthy(f"http://127.0.0.1:{port}", None)
-        banner = ""
-        while "SIGNALWIRE_API_TOKEN" not in banner:
-            banner += process.stdout.readline() if process.stdout else ""
+        banner = mock.banner
         # Every URL it prints answers, and its export lines, pasted as they are, configure a client.
         urls = re.findall(r"http://\S+", banner)
         assert len(urls) == 5
@@ -338,45 +299,22 @@ def test_the_cli_banner_works_as_pasted_and_the_server_stops_cleanly_on_sigterm(
         ) as sip:
             assert sip.list().data == []
             sip.create(username="pasted", caller_id="x", send_as="x", ciphers=[], codecs=[])
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=10) == 0
-        log = process.stderr.read() if process.stderr else ""
-        assert "POST /api/fabric/resources/sip_endpoints 200" in log
-        assert token not in log
+        assert mock.project == Project(exports["SIGNALWIRE_PROJECT_ID"], token)
     finally:
-        if process.poll() is None:
-            process.kill()
+        assert mock.stop() == 0  # SIGTERM: a clean stop
+    log = (tmp_path / "mock.log").read_text()
+    assert f"POST {COLLECTION} 200" in log
+    assert token not in log
 
 
 def test_the_banner_never_prints_a_token_given_on_the_command_line() -> None:
-    port = free_port()
-    process = subprocess.Popen(
-        mock_command(port, "--project", f"{PROJECT}:{TOKEN}"),
-        stdout=subprocess.PIPE,
-        text=True,
-        env=dict(os.environ, PYTHONUNBUFFERED="1"),
-    )
-    try:
-        banner = ""
-        while "SIGNALWIRE_API_TOKEN" not in banner:
-            banner += process.stdout.readline() if process.stdout else ""
-        assert f"export SIGNALWIRE_PROJECT_ID={PROJECT}" in banner and TOKEN not in banner
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with MockProcess([MINE]) as mock:
+        assert f"export SIGNALWIRE_PROJECT_ID={PROJECT}" in mock.banner
+        assert TOKEN not in mock.banner
 
 
 def test_with_the_h11_parser_even_unknown_methods_get_a_405() -> None:
-    port = free_port()
-    command = mock_command(port, "--http", "h11", "--project", f"{PROJECT}:{TOKEN}")
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-    try:
-        wait_until_healthy(f"http://127.0.0.1:{port}", process)
-        response = httpx.request(
-            "FROBNICATE", f"http://127.0.0.1:{port}{COLLECTION}", timeout=TIMEOUT
-        )
+    with MockProcess([MINE], options=["--http", "h11"]) as mock:
+        response = httpx.request("FROBNICATE", f"{mock.base_url}{COLLECTION}", timeout=TIMEOUT)
         assert response.status_code == 405 and response.json() == {"error": "Method Not Allowed"}
         assert response.headers["allow"] == "GET, POST"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)

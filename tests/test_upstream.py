@@ -20,12 +20,13 @@ import pytest
 import yaml
 
 from scripts import upstream
+from signalwire_sip_mock import operation_path
 
-from .helpers import ROOT, SPEC_PATH
+from .helpers import COLLECTION, ROOT, SPEC_PATH
 
 pytestmark = pytest.mark.slow
-LIST = "/api/fabric/resources/sip_endpoints"
-ITEM = "/api/fabric/resources/sip_endpoints/{id}"
+LIST = COLLECTION
+ITEM = operation_path("get_sip_credential")
 
 
 def upstream_like() -> dict[str, Any]:
@@ -49,7 +50,7 @@ def upstream_like() -> dict[str, Any]:
     }
     doc["security"] = [{"SignalWireBasicAuth": []}]
     doc["paths"][ITEM]["get"]["description"] = "Returns a SIP Credential by ID"
-    doc["paths"]["/api/fabric/resources/sip_endpoints/{id}/addresses"] = {
+    doc["paths"][f"{ITEM}/addresses"] = {
         "get": {
             "operationId": "list_sip_credential_addresses",
             "responses": {"200": {"description": "ok"}},

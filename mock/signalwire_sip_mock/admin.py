@@ -20,9 +20,13 @@ from __future__ import annotations
 
 import json
 from collections import deque
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
 from http import HTTPStatus
 from typing import Any, TypedDict
+
+from .errors import request_error, simple_error
+from .request import Answer, Headers, Receive, Scope, parse_json, read_body
 
 PREFIX = "/__mock__/"
 # A fault may carry any failure status: the spec's own (401, 404, 422, 429, 500, 503 ...) and
@@ -204,3 +208,84 @@ class Journal:
                 )
             )
         return entries
+
+
+Reply = tuple[int, bytes, Headers]
+
+
+class Controls:
+    """The routes under PREFIX as a table, ``(method, name) -> handler``, over the mock's
+    journal and faults, its store's reset and its seeding."""
+
+    def __init__(
+        self,
+        journal: Journal,
+        faults: Faults,
+        reset: Callable[[], None],
+        seed: Callable[[Any], int],
+    ) -> None:
+        self.journal, self.faults, self._reset, self._seed = journal, faults, reset, seed
+        self.routes: dict[tuple[str, str], Callable[[Scope, Receive], Awaitable[Reply]]] = {
+            ("GET", ""): self.list_hooks,
+            ("GET", "health"): self.health,
+            ("GET", "requests"): self.requests,
+            ("DELETE", "requests"): self.clear_requests,
+            ("GET", "faults"): self.list_faults,
+            ("POST", "faults"): self.add_fault,
+            ("DELETE", "faults"): self.clear_faults,
+            ("POST", "reset"): self.reset,
+            ("POST", "seed"): self.seed,
+        }
+
+    async def __call__(self, scope: Scope, receive: Receive) -> Reply:
+        name = scope["path"][len(PREFIX) :].rstrip("/")
+        handler = self.routes.get((scope["method"], name))
+        if handler is None:
+            return 404, simple_error(404), []
+        try:
+            return await handler(scope, receive)
+        except Answer as answer:
+            return answer.status, answer.body, answer.headers
+
+    async def list_hooks(self, scope: Scope, receive: Receive) -> Reply:
+        return 200, json.dumps({"hooks": HOOKS}).encode(), []
+
+    async def health(self, scope: Scope, receive: Receive) -> Reply:
+        return 200, b'{"status":"ok"}', []
+
+    async def requests(self, scope: Scope, receive: Receive) -> Reply:
+        return 200, json.dumps({"requests": self.journal.as_json()}).encode(), []
+
+    async def clear_requests(self, scope: Scope, receive: Receive) -> Reply:
+        self.journal.clear()
+        return 204, b"", []
+
+    async def list_faults(self, scope: Scope, receive: Receive) -> Reply:
+        return 200, json.dumps({"faults": self.faults.as_json()}).encode(), []
+
+    async def add_fault(self, scope: Scope, receive: Receive) -> Reply:
+        data = parse_json(await read_body(scope, receive))
+        try:
+            fault = Fault.parse(data)
+        except (TypeError, ValueError) as error:
+            return 422, request_error("invalid_fault", str(error)), []
+        self.faults.add(fault)
+        return 201, json.dumps(fault.as_json()).encode(), []
+
+    async def clear_faults(self, scope: Scope, receive: Receive) -> Reply:
+        self.faults.clear()
+        return 204, b"", []
+
+    async def reset(self, scope: Scope, receive: Receive) -> Reply:
+        self._reset()
+        self.faults.clear()
+        self.journal.clear()
+        return 204, b"", []
+
+    async def seed(self, scope: Scope, receive: Receive) -> Reply:
+        data = parse_json(await read_body(scope, receive))
+        try:
+            seeded = self._seed(data)
+        except (TypeError, ValueError) as error:
+            return 422, request_error("invalid_seed", str(error)), []
+        return 201, json.dumps({"seeded": seeded}).encode(), []

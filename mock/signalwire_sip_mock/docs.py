@@ -12,10 +12,12 @@ import argparse
 import html
 import json
 import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .errors import simple_error
 from .spec import load_spec, spec_path
 
 # What /docs/ serves beside its page, and the files `make docs` writes: name -> media type.
@@ -96,6 +98,35 @@ def write(folder: Path) -> Path:
     target = folder / PAGE
     target.write_bytes(page())
     return target
+
+
+# Pages outside the API (no auth, not journalled): the spec and its reference page.
+DOCS_PATH = "/docs/"
+_REDIRECTS = frozenset({"/", "/docs"})
+_SPEC_PAGES: dict[str, tuple[bytes, Callable[[], bytes]]] = {
+    "/openapi.yaml": (b"application/yaml", spec_yaml),
+    "/openapi.json": (b"application/json", spec_json),
+}
+
+
+def is_public_page(path: str) -> bool:
+    return path in _REDIRECTS or path in _SPEC_PAGES or path.startswith(DOCS_PATH)
+
+
+def public_page(method: str, path: str) -> tuple[int, bytes, list[tuple[bytes, bytes]]]:
+    """The answer to a request for one of the pages outside the API."""
+    if method != "GET":
+        return 405, simple_error(405), [(b"allow", b"GET")]
+    if path in _REDIRECTS:
+        return 308, b"", [(b"location", DOCS_PATH.encode())]
+    if path in _SPEC_PAGES:
+        media_type, content = _SPEC_PAGES[path]
+        return 200, content(), [(b"content-type", media_type)]
+    name = path[len(DOCS_PATH) :] or PAGE
+    body = page() if name == PAGE else asset(name)
+    if body is None:
+        return 404, simple_error(404), []
+    return 200, body, [(b"content-type", ASSETS.get(name, b"text/html; charset=utf-8"))]
 
 
 def main(argv: list[str] | None = None) -> int:

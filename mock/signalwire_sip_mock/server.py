@@ -17,7 +17,8 @@ from .app import MockApp, Project, create_app
 
 
 def free_port(host: str = "127.0.0.1") -> int:
-    """A TCP port nobody listens on right now."""
+    """A TCP port nobody listens on right now (and somebody may take before you bind it: the
+    mock itself binds port 0 and reports the port it got, see MockServer and MockProcess)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((host, 0))
         return int(s.getsockname()[1])
@@ -70,8 +71,7 @@ class MockServer:
         return self.projects[0]
 
     def start(self, timeout: float = 10.0) -> MockServer:
-        if self.port == 0:
-            self.port = free_port(self.host)
+        # Port 0 is bound as it is: the system picks a free port at bind time, read back below.
         self._server = uvicorn.Server(uvicorn_config(self.app, self.host, self.port))
         self._thread = threading.Thread(
             target=self._server.run, name="signalwire-sip-mock", daemon=True
@@ -82,6 +82,8 @@ class MockServer:
             if not self._thread.is_alive() or time.monotonic() > deadline:
                 raise RuntimeError(f"the mock server did not start on {self.base_url}")
             time.sleep(0.005)
+        if self.port == 0:
+            self.port = int(self._server.servers[0].sockets[0].getsockname()[1])
         return self
 
     def stop(self) -> None:

@@ -42,6 +42,22 @@ def load_spec(path: Path | None = None) -> dict[str, Any]:
     return document
 
 
+def operation_path(operation_id: str, document: Mapping[str, Any] | None = None) -> str:
+    """The path the spec (DOCUMENT, default the packaged one) declares OPERATION_ID under: the
+    one home of the API's paths for every part that needs to name one."""
+    for path, item in (document or load_spec())["paths"].items():
+        if any(
+            isinstance(op, dict) and op.get("operationId") == operation_id for op in item.values()
+        ):
+            return str(path)
+    raise KeyError(f"the spec declares no operation {operation_id!r}")
+
+
+def collection_path(document: Mapping[str, Any] | None = None) -> str:
+    """The SIP credential collection: where the spec lists and creates credentials."""
+    return operation_path("list_sip_credentials", document)
+
+
 def _compile(document: Mapping[str, Any], schema: Mapping[str, Any]) -> Any:
     # Local "#/components/..." references resolve against a root that carries the components.
     root = {**schema, "components": document.get("components", {})}

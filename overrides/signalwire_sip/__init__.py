@@ -22,7 +22,14 @@ from signalwire_sip_client.models import (
 
 from ._async.client import AsyncSipCredentials
 from ._base import generated_client
-from ._config import ClientConfig, RetryPolicy, base_url_for_space
+from ._config import (
+    ENV_API_TOKEN,
+    ENV_PROJECT_ID,
+    ENV_SPACE,
+    ClientConfig,
+    RetryPolicy,
+    base_url_for_space,
+)
 from ._exceptions import (
     APIConnectionError,
     APIStatusError,
@@ -48,6 +55,9 @@ from .rule import check_create, check_update, rule_problem
 __version__ = _version("signalwire-sip")
 
 __all__ = [
+    "ENV_API_TOKEN",
+    "ENV_PROJECT_ID",
+    "ENV_SPACE",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",

@@ -1,0 +1,30 @@
+"""What schemathesis loads (``hooks`` in schemathesis.toml): the gate's two extensions,
+registered here and nowhere else, so importing the gate's other modules registers nothing.
+
+- ``LinkCoverage`` (links.py): the declared links the stateful phase followed.
+- The sandbox's safety (sandbox.py), active when ``SIGNALWIRE_SIP_RUN_ID`` is set.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import schemathesis
+import schemathesis.cli
+
+from .links import LinkCoverage
+from .sandbox import Sandbox
+
+schemathesis.cli.handler()(LinkCoverage)
+__all__ = ["SANDBOX", "LinkCoverage", "after_call", "before_call"]
+SANDBOX = Sandbox.from_environment()
+
+
+@schemathesis.hook
+def before_call(context: Any, case: Any, **kwargs: Any) -> None:
+    SANDBOX.before_call(case)
+
+
+@schemathesis.hook
+def after_call(context: Any, case: Any, response: Any) -> None:
+    SANDBOX.after_call(case, response.status_code)

@@ -1,0 +1,128 @@
+"""Running against a real project without harm: every username this run sends carries its run
+id, every credential it creates is recorded, a PUT or DELETE aimed at anything else goes to a
+fresh random id, and at the end everything the run made is deleted (``cleanup``).
+
+``Sandbox`` holds the run's state inside schemathesis (``hooks`` calls it); it is active only
+when ``SIGNALWIRE_SIP_RUN_ID`` is set, which ``signalwire-sip-contract sandbox`` does.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from signalwire_sip_mock import collection_path
+
+RUN_ID = "SIGNALWIRE_SIP_RUN_ID"
+CREATED_LOG = "SIGNALWIRE_SIP_CREATED_LOG"
+USERNAME_LIMIT = 128
+
+
+class Sandbox:
+    """What one run sends and creates: RUN_ID marks it, CREATED_LOG lists its credentials."""
+
+    def __init__(self, run_id: str, created_log: str = "") -> None:
+        self.run_id, self.created_log = run_id, created_log
+        self.created: set[str] = set()
+
+    @classmethod
+    def from_environment(cls) -> Sandbox:
+        return cls(os.environ.get(RUN_ID, ""), os.environ.get(CREATED_LOG, ""))
+
+    def marked(self, username: Any) -> Any:
+        if isinstance(username, str) and not username.startswith(self.run_id):
+            return f"{self.run_id}{username}"[:USERNAME_LIMIT]
+        return username
+
+    def before_call(self, case: Any) -> None:
+        """Mark the username; aim a PUT or DELETE at an id this run did not create elsewhere."""
+        if not self.run_id:
+            return
+        if isinstance(case.body, dict) and "username" in case.body:
+            case.body["username"] = self.marked(case.body["username"])
+        aimed = str((case.path_parameters or {}).get("id", ""))
+        if case.method.upper() in ("PUT", "DELETE") and aimed and aimed not in self.created:
+            case.path_parameters["id"] = str(uuid.uuid4())
+
+    def after_call(self, case: Any, status: int) -> None:
+        """Record the credential a successful create made (the id is the client's choice)."""
+        if not self.run_id or case.method.upper() != "POST" or status != 200:
+            return
+        created = case.body.get("id") if isinstance(case.body, dict) else None
+        if not isinstance(created, str):
+            return
+        self.created.add(created)
+        if self.created_log:
+            with open(self.created_log, "a", encoding="utf-8") as f:
+                f.write(created + "\n")
+
+
+class Space:
+    """Minimal HTTP access to a space for listing and deleting what a run created.
+
+    Deliberately not the typed client: the clean-up must work even where the real API
+    disagrees with the spec under test (it needs nothing but ``id`` and ``username``).
+    """
+
+    def __init__(self, base_url: str, project_id: str, token: str) -> None:
+        self.base_url = base_url
+        self.collection = f"{base_url}{collection_path()}"
+        self._auth = "Basic " + base64.b64encode(f"{project_id}:{token}".encode()).decode()
+
+    def __repr__(self) -> str:
+        return f"Space({self.base_url!r})"
+
+    def request(self, method: str, url: str) -> tuple[int, Any]:
+        request = urllib.request.Request(url, method=method, headers={"Authorization": self._auth})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                body = response.read()
+                return response.status, json.loads(body) if body else None
+        except urllib.error.HTTPError as error:
+            return error.code, None
+
+    def all_credentials(self) -> Iterator[dict[str, Any]]:
+        url: str | None = f"{self.collection}?page_size=1000"
+        while url:
+            status, page = self.request("GET", url)
+            if status != 200:
+                raise RuntimeError(f"listing credentials answered {status}")
+            yield from page["data"]
+            url = page["links"].get("next")
+
+    def delete(self, credential_id: str) -> int:
+        return self.request("DELETE", f"{self.collection}/{credential_id}")[0]
+
+
+def cleanup(space: Space, run_id: str, created_log: Path) -> None:
+    """Delete what this run created: the ids it recorded, and any credential carrying its mark."""
+    created = set(created_log.read_text().split()) if created_log.exists() else set()
+    try:
+        marked = {
+            c["id"]
+            for c in space.all_credentials()
+            if str(c.get("username", "")).startswith(run_id)
+        }
+    except (RuntimeError, OSError) as error:
+        print(f"could not list credentials to find marked leftovers: {error}")
+        marked = set()
+    targets = sorted(created | marked)
+    print(f"created by this run: {len(created)} credential(s)")
+    removed = 0
+    for credential_id in targets:
+        status = space.delete(credential_id)
+        if status in (204, 404):
+            removed += status == 204
+            print(
+                f"  removed {credential_id}" if status == 204 else f"  already gone {credential_id}"
+            )
+        else:
+            print(f"  could NOT remove {credential_id}: {status}")
+    print(f"removed {removed} credential(s)")

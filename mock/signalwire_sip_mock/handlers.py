@@ -1,0 +1,207 @@
+"""Stage two of the mock's pipeline: the five operations over the store.
+
+A handler gets a ``Call`` (the project the checks authenticated, the typed path and query
+parameters, the body the schema accepted) and returns the status and body to send, or raises
+``Answer`` (404, 409, and the 422 of an update whose lone ``calling_handler_resource_id`` does
+not fit the stored handler). ``Resources.handlers`` maps each operationId of the spec to one;
+``MockApp`` refuses at start-up a spec that declares an operation with none. Page tokens are
+made and read in one place, ``PageToken``.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from .errors import validation_error
+from .request import ENCODER, Answer, not_found, problems
+from .store import Conflict, Store
+
+DEFAULT_PAGE_SIZE = 50
+# Stored credentials carry every field of the response; those the create body has no say in
+# start as null (inbound routing is configured elsewhere).
+RESPONSE_ONLY = {"type": "sip_endpoint"}
+
+
+@dataclass(frozen=True)
+class Call:
+    """One request, as far as a handler needs it."""
+
+    project: str
+    base_url: str = ""
+    path_params: Mapping[str, Any] = field(default_factory=dict)
+    query: Mapping[str, Any] = field(default_factory=dict)
+    body: Any = None
+
+
+Handler = Callable[[Call], tuple[int, bytes]]
+
+
+@dataclass(frozen=True)
+class PageToken:
+    """A list cursor: the store position a page starts after (``PA``) or ends before (``PB``)."""
+
+    after: bool
+    position: int
+
+    def encode(self) -> str:
+        return f"P{'A' if self.after else 'B'}{self.position:016x}"
+
+    @classmethod
+    def decode(cls, token: str) -> PageToken:
+        """The token the spec's pattern already accepted (``^P[AB][0-9a-f]{16}$``)."""
+        return cls(token[1] == "A", int(token[2:], 16))
+
+
+class Resources:
+    """The SIP credential resources of every project, stored in STORE, shaped by the SPEC."""
+
+    def __init__(self, store: Store, spec: Mapping[str, Any]) -> None:
+        self.store = store
+        self.fields = tuple(spec["components"]["schemas"]["SipCredential"]["properties"])
+        self._needs_uuid, self._needs_null = rule_messages(spec)
+        # A new credential: every response field null, then what the create body says.
+        self._blank: dict[str, Any] = dict.fromkeys(self.fields) | RESPONSE_ONLY
+        self.handlers: dict[str, Handler] = {
+            "list_sip_credentials": self.page,
+            "create_sip_credential": self.create,
+            "get_sip_credential": self.get,
+            "update_sip_credential": self.update,
+            "delete_sip_credential": self.delete,
+        }
+
+    def create(self, call: Call) -> tuple[int, bytes]:
+        encoded = ENCODER.encode(self._blank | call.body)
+        try:
+            self.store.insert(call.project, call.body["id"], key(call.body["username"]), encoded)
+        except Conflict as conflict:
+            raise _conflict(conflict) from None
+        return 200, encoded.encode()
+
+    def get(self, call: Call) -> tuple[int, bytes]:
+        document = self.store.get(call.project, call.path_params["id"])
+        if document is None:
+            raise not_found()
+        return 200, document.encode()
+
+    def update(self, call: Call) -> tuple[int, bytes]:
+        id, body = call.path_params["id"], call.body
+        stored = self.store.get(call.project, id)
+        if stored is None:
+            raise not_found()
+        before = json.loads(stored)
+        document = before | body
+        if "call_handler" in body:
+            # A body that sets the handler sets its resource id as well, absent meaning null.
+            # The spec's schema already decided that the pair is valid.
+            document["calling_handler_resource_id"] = body.get("calling_handler_resource_id")
+        elif "calling_handler_resource_id" in body:
+            # A resource id alone (SignalWire's own update shape) must fit the stored handler.
+            self.check_stored_handler(before["call_handler"], body["calling_handler_resource_id"])
+        encoded = ENCODER.encode(document)
+        try:
+            self.store.replace(call.project, id, key(document["username"]), encoded)
+        except Conflict as conflict:
+            raise _conflict(conflict) from None
+        return 200, encoded.encode()
+
+    def check_stored_handler(self, handler: Any, resource_id: Any) -> None:
+        """422 unless RESOURCE_ID, sent without a handler, keeps the rule with the stored HANDLER."""
+        if handler == "resource" and resource_id is None:
+            message = f"{self._needs_uuid} (the stored call_handler)"
+        elif handler != "resource" and resource_id is not None:
+            message = f"{self._needs_null} (the stored call_handler is {handler!r})"
+        else:
+            return
+        item = validation_error("invalid_parameter_value", message, "calling_handler_resource_id")
+        raise problems(422, [item])
+
+    def delete(self, call: Call) -> tuple[int, bytes]:
+        if not self.store.delete(call.project, call.path_params["id"]):
+            raise not_found()
+        return 204, b""
+
+    def page(self, call: Call) -> tuple[int, bytes]:
+        size = call.query.get("page_size", DEFAULT_PAGE_SIZE)
+        number = call.query.get("page_number", 0)
+        token = call.query.get("page_token")
+        cursor = PageToken.decode(token) if token is not None else None
+        after = cursor.position if cursor and cursor.after else None
+        before = cursor.position if cursor and not cursor.after else None
+        page = self.store.page(call.project, size, after=after, before=before)
+
+        def link(page_number: int, page_token: PageToken | None) -> str:
+            params: dict[str, Any] = {"page_number": max(page_number, 0), "page_size": size}
+            if page_token:
+                params["page_token"] = page_token.encode()
+            return f"{call.base_url}?{urlencode(params)}"
+
+        links = {"self": link(number, cursor), "first": link(0, None)}
+        if page.has_next:
+            last = page.last_seq if page.last_seq is not None else (before or 1) - 1
+            links["next"] = link(number + 1, PageToken(True, last))
+        if page.has_prev:
+            first = page.first_seq if page.first_seq is not None else (after or 0) + 1
+            links["prev"] = link(number - 1, PageToken(False, first))
+        data = ",".join(page.documents).encode()
+        return 200, b'{"data":[' + data + b'],"links":' + json.dumps(links).encode() + b"}"
+
+    def seed(self, data: Any, projects: list[str]) -> int:
+        """Store COUNT synthetic credentials in PROJECT (default: the first) in one transaction."""
+        if not isinstance(data, dict) or set(data) - {"count", "project"}:
+            raise ValueError('seed takes {"count": N, "project": "ID"}')
+        count, project = data.get("count"), data.get("project", projects[0])
+        if not isinstance(count, int) or not 1 <= count <= 1_000_000:
+            raise ValueError("count must be an integer from 1 to 1000000")
+        if project not in projects:
+            raise ValueError("unknown project")
+        rows = [(project, *row) for row in seed_documents(count, list(self.fields))]
+        self.store.bulk_insert(rows)
+        return count
+
+
+def rule_messages(spec: Mapping[str, Any]) -> tuple[str, str]:
+    """The spec's wording of the rule (its update schema's branch descriptions): what a
+    `resource` handler needs, and what any other handler needs."""
+    update = spec["components"]["schemas"]["SipCredentialUpdate"]
+    needs_uuid = update.get("then", {}).get("description")
+    needs_null = update.get("else", {}).get("then", {}).get("description")
+    return (
+        str(needs_uuid or "calling_handler_resource_id must be a uuid"),
+        str(needs_null or "calling_handler_resource_id must be null"),
+    )
+
+
+def seed_documents(count: int, fields: list[str]) -> Iterator[tuple[str, str, str]]:
+    """COUNT valid credentials (id, username key, document) for load and pagination tests."""
+    base: dict[str, Any] = {name: None for name in fields} | RESPONSE_ONLY
+    base |= {
+        "caller_id": "seed",
+        "send_as": "seed",
+        "ciphers": [],
+        "codecs": [],
+        "encryption": "default",
+        "call_handler": "default",
+    }
+    for _ in range(count):
+        id = str(uuid.uuid4())
+        username = f"seed-{id}"
+        yield id, key(username), json.dumps(base | {"id": id, "username": username})
+
+
+def key(username: str) -> str:
+    """The store's key for USERNAME: usernames are compared as their JSON text, so identical
+    strings give identical keys, and text SQLite could not encode (lone surrogates) is escaped."""
+    return json.dumps(username)
+
+
+def _conflict(conflict: Conflict) -> Answer:
+    message = {
+        "id": "a SIP credential with this id already exists",
+        "username": "username is already in use in this project",
+    }[conflict.field]
+    return problems(409, [validation_error("already_exists", message, conflict.field)])

@@ -1,0 +1,218 @@
+"""Stage one of the mock's pipeline: the checks a request passes before any handler runs.
+
+In order: route (404 for an unknown path, 405 with ``Allow`` for a method the spec does not
+declare), HTTP Basic auth (401), path parameters (404 when not a uuid), query parameters
+(422), body media type (415), size (413), JSON syntax (400), the operation's request schema
+(422). Each check is a function of the request's parts (or a small object built once from the
+spec and the projects), so each is tested without a server (tests/test_mock_stages.py). A
+check that fails raises ``Answer``; ``MockApp`` turns that into the response.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import json
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl
+
+from .errors import ErrorItem, error_list, request_error, simple_error, validation_error
+from .spec import Operation, Route, body_problems, parameter_problem
+
+Scope = dict[str, Any]
+Message = dict[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+Headers = list[tuple[bytes, bytes]]
+
+MAX_BODY_BYTES = 1024 * 1024
+
+
+class Answer(Exception):
+    """Raised by a stage to answer at once with STATUS, BODY and extra HEADERS."""
+
+    def __init__(self, status: int, body: bytes = b"", headers: Headers | None = None):
+        self.status, self.body, self.headers = status, body, headers or []
+
+
+def problems(status: int, items: list[ErrorItem]) -> Answer:
+    """An answer with SignalWire's ``{"errors": [...]}`` body."""
+    return Answer(status, error_list(items))
+
+
+def not_found() -> Answer:
+    return Answer(404, simple_error(404))
+
+
+@dataclass(frozen=True)
+class Matched:
+    """What routing found: the operation, and the path's raw segments by parameter name."""
+
+    operation: Operation
+    segments: dict[str, str]
+
+
+def route(routes: Sequence[Route], method: str, path: str) -> Matched:
+    """The operation METHOD and PATH name; else 404 (unknown path) or 405 (with ``Allow``)."""
+    for candidate in routes:
+        match = candidate.pattern.match(path)
+        if match:
+            break
+    else:
+        raise not_found()
+    operation = candidate.operations.get(method)
+    if operation is None:
+        raise Answer(405, simple_error(405), [(b"allow", candidate.allow.encode())])
+    return Matched(operation, match.groupdict())
+
+
+def path_parameters(matched: Matched) -> dict[str, Any]:
+    """The path parameters as the spec types them; a segment that is not one names no
+    resource (404, as SignalWire answers an id that is not a uuid)."""
+    values = {}
+    for parameter in matched.operation.path_parameters():
+        value, problem = parameter_problem(parameter, matched.segments[parameter.name])
+        if problem:
+            raise not_found()
+        values[parameter.name] = value
+    return values
+
+
+class Authenticator:
+    """HTTP Basic against the projects the mock serves, compared in constant time; else 401."""
+
+    def __init__(self, projects: Iterable[tuple[str, str]]) -> None:
+        self.tokens = dict(projects)
+        self._headers = [
+            (project_id, b"Basic " + base64.b64encode(f"{project_id}:{token}".encode()))
+            for project_id, token in self.tokens.items()
+        ]
+
+    def __call__(self, headers: Headers) -> str:
+        """The project the request's credentials name."""
+        value = next((v for k, v in headers if k == b"authorization"), b"")
+        # The usual spelling first: the whole header against each project's, in constant time.
+        for project_id, expected_header in self._headers:
+            if hmac.compare_digest(value, expected_header):
+                return project_id
+        scheme, _, encoded = value.partition(b" ")
+        project_id = token = ""
+        if scheme.lower() == b"basic":
+            try:
+                decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
+                project_id, _, token = decoded.partition(":")
+            except (binascii.Error, UnicodeDecodeError, ValueError):
+                pass
+        expected = self.tokens.get(project_id)
+        # Compare against something even for an unknown project, so timing tells nothing.
+        ok = hmac.compare_digest(token.encode(), (expected or "\x00" * 32).encode())
+        if expected is None or not ok:
+            raise Answer(
+                401, simple_error(401), [(b"www-authenticate", b'Basic realm="SignalWire"')]
+            )
+        return project_id
+
+
+def query(operation: Operation, query_string: bytes) -> dict[str, Any]:
+    """The query parameters as the spec types them; unknown, malformed or missing ones: 422."""
+    pairs = (
+        parse_qsl(query_string.decode("latin-1"), keep_blank_values=True) if query_string else []
+    )
+    given: dict[str, str] = {}
+    for key, value in pairs:
+        given.setdefault(key, value)
+    values: dict[str, Any] = {}
+    found = [
+        validation_error("invalid_parameter", f"{name} is not a known parameter", name)
+        for name in given
+        if name not in operation.query_names
+    ]
+    for parameter in operation.query_parameters():
+        if parameter.name in given:
+            value, problem = parameter_problem(parameter, given[parameter.name])
+            if problem:
+                found.append(problem)
+            values[parameter.name] = value
+        elif parameter.required:
+            message = f"{parameter.name} is required"
+            found.append(validation_error("missing_required_parameter", message, parameter.name))
+    if found:
+        raise problems(422, found)
+    return values
+
+
+async def read_body(scope: Scope, receive: Receive) -> bytes:
+    """The JSON body's bytes: 415 for another media type, 413 past MAX_BODY_BYTES, 400 if cut."""
+    headers = dict(scope["headers"])
+    media_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+    if media_type != b"application/json":
+        raise Answer(
+            415, request_error("unsupported_media_type", "Send the body as application/json.")
+        )
+    declared = headers.get(b"content-length")
+    if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
+        raise too_large()
+    chunks, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise Answer(400, request_error("incomplete_body", "The request body ended early."))
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise too_large()
+        chunks.append(chunk)
+        if not message.get("more_body"):
+            scope["mock.body"] = body = b"".join(chunks)
+            return body
+
+
+async def drain_body(scope: Scope, receive: Receive) -> None:
+    """Read the body (up to MAX_BODY_BYTES) for the journal only, whatever it holds."""
+    chunks, size, more = [], 0, True
+    while more and size <= MAX_BODY_BYTES:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        chunks.append(chunk)
+        more = bool(message.get("more_body"))
+    scope["mock.body"] = b"".join(chunks)
+
+
+def parse_json(raw: bytes) -> Any:
+    """The JSON document RAW holds; 400 when it is empty or not JSON."""
+    if not raw.strip():
+        raise Answer(400, request_error("missing_request_body", "The request needs a JSON body."))
+    try:
+        return DECODER.decode(raw.decode(json.detect_encoding(raw), "surrogatepass"))
+    except (ValueError, RecursionError):
+        raise Answer(
+            400, request_error("malformed_json", "The request body is not valid JSON.")
+        ) from None
+
+
+def valid_body(operation: Operation, body: Any) -> Any:
+    """BODY when the operation's request schema accepts it; else 422 naming each problem."""
+    found = body_problems(operation, body)
+    if found:
+        raise problems(422, found)
+    return body
+
+
+def too_large() -> Answer:
+    message = f"The request body is larger than {MAX_BODY_BYTES} bytes."
+    return Answer(413, request_error("request_too_large", message))
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+# Built once: json.loads and json.dumps with options build a new coder on every call.
+DECODER = json.JSONDecoder(parse_constant=_reject_constant)
+ENCODER = json.JSONEncoder(separators=(",", ":"))
