@@ -27,6 +27,7 @@ TARGET = PACKAGE / "_sync" / "client.py"
 REPLACEMENTS = {
     "AsyncSipCredentials": "SipCredentials",
     "_AsyncSession": "_Session",
+    "_AsyncCore": "_Core",
     "AsyncClient": "Client",
     "aclose": "close",
     "asyncio_detailed": "sync_detailed",

@@ -6,7 +6,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from signalwire_sip_mock import collection_path
+from signalwire_sip_mock import collection_path, request_example
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC_PATH = ROOT / "openapi" / "sip-credentials.yaml"
@@ -16,17 +16,6 @@ RESOURCE_ID = "5f0c2d8e-1b7a-4c3e-9d6f-8a2b4c6d8e0f"
 
 
 def create_body(**overrides: Any) -> dict[str, Any]:
-    """A valid create body (JSON form) with a fresh id and username, changed by OVERRIDES."""
-    body: dict[str, Any] = {
-        "id": str(uuid.uuid4()),
-        "username": f"user-{uuid.uuid4().hex[:12]}",
-        "caller_id": "+15551234567",
-        "send_as": "+15551234567",
-        "ciphers": ["AEAD_AES_256_GCM_8"],
-        "codecs": ["OPUS", "PCMU"],
-        "encryption": "default",
-        "call_handler": "default",
-        "calling_handler_resource_id": None,
-    }
-    body.update(overrides)
-    return body
+    """The spec's own create example with a fresh id and username, changed by OVERRIDES."""
+    fresh = {"id": str(uuid.uuid4()), "username": f"user-{uuid.uuid4().hex[:12]}"}
+    return request_example("create_sip_credential", "default-handler") | fresh | overrides

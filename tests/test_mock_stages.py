@@ -164,11 +164,13 @@ def test_pages_link_to_their_neighbours_with_tokens_that_round_trip(resources: R
         resources.create(Call("p", body=create_body()))
     seen: list[str] = []
     query: dict[str, Any] = {"page_size": 2}
+    scope = {"scheme": "http", "headers": [(b"host", b"mock:8080")], "path": COLLECTION}
     while True:
-        page = json.loads(resources.page(Call("p", base_url="http://h/c", query=query))[1])
+        page = json.loads(resources.page(Call("p", query=query, scope=scope))[1])
         seen += [c["id"] for c in page["data"]]
         if "next" not in page["links"]:
             break
+        assert page["links"]["first"].startswith(f"http://mock:8080{COLLECTION}?")
         token = page["links"]["next"].split("page_token=")[1]
         query = {"page_size": 2, "page_token": token}
     assert len(seen) == len(set(seen)) == 5

@@ -10,7 +10,7 @@ from .app import MockApp, Project, create_app
 from .process import MockProcess, wait_until_healthy
 from .running import MockControlError, RunningMock
 from .server import MockServer, demo_project, free_port
-from .spec import collection_path, load_spec, operation_path, spec_path
+from .spec import collection_path, load_spec, operation_path, request_example, spec_path
 
 __all__ = [
     "JournalEntry",
@@ -26,6 +26,7 @@ __all__ = [
     "free_port",
     "load_spec",
     "operation_path",
+    "request_example",
     "spec_path",
     "wait_until_healthy",
 ]

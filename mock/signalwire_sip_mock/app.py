@@ -18,7 +18,6 @@ import asyncio
 import itertools
 import logging
 import os
-import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -45,7 +44,6 @@ _KEPT_FOR_1X = (Response,)
 log = logging.getLogger("signalwire_sip_mock")
 
 _JSON = (b"content-type", b"application/json")
-_HOST = re.compile(r"[A-Za-z0-9.\-]+(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?")
 
 
 @dataclass(frozen=True)
@@ -158,7 +156,7 @@ class MockApp:
         if operation.body_validator is not None:
             raw = await request.read_body(scope, receive)
             body = request.valid_body(operation, request.parse_json(raw))
-        call = Call(project, _base_url(scope), path_params, query, body)
+        call = Call(project, path_params, query, body, scope)
         answer = self.resources.handlers[operation.operation_id](call)
         if fault is not None and fault.after:
             await _apply(fault)
@@ -195,15 +193,6 @@ async def _apply(fault: admin.Fault) -> None:
         if fault.retry_after is not None:
             headers.append((b"retry-after", str(fault.retry_after).encode()))
         raise Answer(fault.status, error_body(fault.status), headers)
-
-
-def _base_url(scope: Scope) -> str:
-    """The URL the client used for this path (the list's links are absolute, as SignalWire's)."""
-    host = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"host"), "")
-    if not _HOST.fullmatch(host):
-        server = scope.get("server") or ("127.0.0.1", 80)
-        host = f"{server[0]}:{server[1]}"
-    return f"{scope.get('scheme', 'http')}://{host}{scope.get('root_path', '')}{scope['path']}"
 
 
 def create_app(projects: list[Project], db: str | None = None) -> MockApp:

@@ -11,6 +11,7 @@ made and read in one place, ``PageToken``.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -27,15 +28,18 @@ DEFAULT_PAGE_SIZE = 50
 RESPONSE_ONLY = {"type": "sip_endpoint"}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Call:
-    """One request, as far as a handler needs it."""
+    """One request, as far as a handler needs it (SCOPE: the ASGI scope, for the list's links).
+
+    Not frozen: a frozen dataclass pays object.__setattr__ per field, and one is made per request.
+    """
 
     project: str
-    base_url: str = ""
     path_params: Mapping[str, Any] = field(default_factory=dict)
     query: Mapping[str, Any] = field(default_factory=dict)
     body: Any = None
+    scope: Mapping[str, Any] = field(default_factory=dict)
 
 
 Handler = Callable[[Call], tuple[int, bytes]]
@@ -133,12 +137,13 @@ class Resources:
         after = cursor.position if cursor and cursor.after else None
         before = cursor.position if cursor and not cursor.after else None
         page = self.store.page(call.project, size, after=after, before=before)
+        base = base_url(call.scope)
 
         def link(page_number: int, page_token: PageToken | None) -> str:
             params: dict[str, Any] = {"page_number": max(page_number, 0), "page_size": size}
             if page_token:
                 params["page_token"] = page_token.encode()
-            return f"{call.base_url}?{urlencode(params)}"
+            return f"{base}?{urlencode(params)}"
 
         links = {"self": link(number, cursor), "first": link(0, None)}
         if page.has_next:
@@ -191,6 +196,20 @@ def seed_documents(count: int, fields: list[str]) -> Iterator[tuple[str, str, st
         id = str(uuid.uuid4())
         username = f"seed-{id}"
         yield id, key(username), json.dumps(base | {"id": id, "username": username})
+
+
+def base_url(scope: Mapping[str, Any]) -> str:
+    """The URL the client used for this path (the list's links are absolute, as SignalWire's)."""
+    headers = scope.get("headers", [])
+    host = next((v.decode("latin-1") for k, v in headers if k == b"host"), "")
+    if not _HOST.fullmatch(host):
+        server = scope.get("server") or ("127.0.0.1", 80)
+        host = f"{server[0]}:{server[1]}"
+    path = f"{scope.get('root_path', '')}{scope.get('path', '')}"
+    return f"{scope.get('scheme', 'http')}://{host}{path}"
+
+
+_HOST = re.compile(r"[A-Za-z0-9.\-]+(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?")
 
 
 def key(username: str) -> str:

@@ -47,7 +47,7 @@ def not_found() -> Answer:
     return Answer(404, simple_error(404))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Matched:
     """What routing found: the operation, and the path's raw segments by parameter name."""
 

@@ -7,6 +7,7 @@ parameter is checked by a JSON Schema validator compiled from the spec, one per 
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -50,6 +51,21 @@ def operation_path(operation_id: str, document: Mapping[str, Any] | None = None)
             isinstance(op, dict) and op.get("operationId") == operation_id for op in item.values()
         ):
             return str(path)
+    raise KeyError(f"the spec declares no operation {operation_id!r}")
+
+
+def request_example(
+    operation_id: str, name: str, document: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """A copy of the request body example NAME the spec gives OPERATION_ID: the one home of a
+    valid body, for tests and benchmarks (``request_example("create_sip_credential",
+    "default-handler")``)."""
+    document = document or load_spec()
+    for item in document["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict) and operation.get("operationId") == operation_id:
+                content = operation["requestBody"]["content"]["application/json"]
+                return copy.deepcopy(dict(content["examples"][name]["value"]))
     raise KeyError(f"the spec declares no operation {operation_id!r}")
 
 

@@ -71,8 +71,11 @@ class APIStatusError(SignalWireError):
         request_id: str | None = None,
         attempts: int = 1,
         retry_after: float | None = None,
+        problem: str | None = None,
     ) -> None:
         self.status, self.method, self.url = status, method, url
+        #: What was wrong beyond the status (a success body the spec does not allow), if known.
+        self.problem = problem
         #: Seconds the server asked to wait (its ``Retry-After``), if it said.
         self.retry_after = retry_after
         self.body = body.decode("utf-8", "replace")
@@ -95,6 +98,8 @@ class APIStatusError(SignalWireError):
             )
         elif self.body:
             text += f": {self.body[:200]}"
+        if self.problem:
+            text += f" ({self.problem})"
         return text
 
 
@@ -127,38 +132,8 @@ class ServerError(APIStatusError):
 
 
 class UnexpectedResponseError(APIStatusError):
-    """A success status whose body does not have the shape the spec promises.
-
-    ``status``, ``body`` and ``request_id`` are the answer's; ``problem`` says what the parser
-    found wrong with it.
-    """
-
-    def __init__(
-        self,
-        *,
-        status: int,
-        method: str,
-        url: str,
-        body: bytes,
-        request_id: str | None = None,
-        attempts: int = 1,
-        retry_after: float | None = None,
-        problem: str | None = None,
-    ) -> None:
-        self.problem = problem
-        super().__init__(
-            status=status,
-            method=method,
-            url=url,
-            body=body,
-            request_id=request_id,
-            attempts=attempts,
-            retry_after=retry_after,
-        )
-
-    def _describe(self) -> str:
-        text = super()._describe()
-        return f"{text} ({self.problem})" if self.problem else text
+    """A success status whose body does not have the shape the spec promises: ``status``,
+    ``body`` and ``request_id`` are the answer's, ``problem`` says what the parser found."""
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {

@@ -79,14 +79,9 @@ class _AsyncSession:
         return response
 
 
-class AsyncSipCredentials(_Base):
-    """SIP credentials of one SignalWire project (``SipCredentials`` blocks,
-    ``AsyncSipCredentials`` is awaited; both have the same methods).
-
-    With no arguments it reads SIGNALWIRE_SPACE, SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN;
-    pass ``space``/``base_url``, ``project_id`` and ``api_token`` to choose. Use it as a context
-    manager, or call ``close()``, to release connections.
-    """
+class _AsyncCore(_Base):
+    """A client's life and its calls: settings, connections, and the retry loop every
+    operation goes through."""
 
     def __init__(
         self,
@@ -149,6 +144,17 @@ class AsyncSipCredentials(_Base):
                 raise failure
             self._log_retry(method, path, failure, delay, attempt)
             await self._sleep(delay)
+
+
+class AsyncSipCredentials(_AsyncCore):
+    """SIP credentials of one SignalWire project (``SipCredentials`` blocks,
+    ``AsyncSipCredentials`` is awaited; both have the same methods).
+
+    With no arguments it reads SIGNALWIRE_SPACE, SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN;
+    pass ``space``/``base_url``, ``project_id`` and ``api_token`` to choose (and ``timeout``,
+    ``max_retries`` or ``retry``, ``http_client``). Use it as a context manager, or call
+    ``close()``, to release connections.
+    """
 
     async def create(
         self,

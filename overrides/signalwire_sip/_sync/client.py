@@ -81,14 +81,9 @@ class _Session:
         return response
 
 
-class SipCredentials(_Base):
-    """SIP credentials of one SignalWire project (``SipCredentials`` blocks,
-    ``AsyncSipCredentials`` is awaited; both have the same methods).
-
-    With no arguments it reads SIGNALWIRE_SPACE, SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN;
-    pass ``space``/``base_url``, ``project_id`` and ``api_token`` to choose. Use it as a context
-    manager, or call ``close()``, to release connections.
-    """
+class _Core(_Base):
+    """A client's life and its calls: settings, connections, and the retry loop every
+    operation goes through."""
 
     def __init__(
         self,
@@ -151,6 +146,17 @@ class SipCredentials(_Base):
                 raise failure
             self._log_retry(method, path, failure, delay, attempt)
             self._sleep(delay)
+
+
+class SipCredentials(_Core):
+    """SIP credentials of one SignalWire project (``SipCredentials`` blocks,
+    ``AsyncSipCredentials`` is awaited; both have the same methods).
+
+    With no arguments it reads SIGNALWIRE_SPACE, SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN;
+    pass ``space``/``base_url``, ``project_id`` and ``api_token`` to choose (and ``timeout``,
+    ``max_retries`` or ``retry``, ``http_client``). Use it as a context manager, or call
+    ``close()``, to release connections.
+    """
 
     def create(
         self,
