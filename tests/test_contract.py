@@ -245,3 +245,16 @@ def test_the_1x_import_paths_of_the_gate_still_work_and_warn() -> None:
     assert lines[0].startswith(COLLECTION) and "moved to signalwire_sip_contract" in lines[0]
     assert "contract_hooks moved to signalwire_sip_contract.hooks" in lines[0]
     assert lines[1] == "200"
+
+
+def test_the_link_coverage_handler_is_registered_and_still_a_class() -> None:
+    # schemathesis.cli.handler() returns None: used as a decorator it once bound the name to None.
+    probe = (
+        "from schemathesis.cli.ext.handlers import CUSTOM_HANDLERS\n"
+        "from signalwire_sip_contract.hooks import LinkCoverage\n"
+        "print(isinstance(LinkCoverage, type), CUSTOM_HANDLERS.count(LinkCoverage))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.split() == ["True", "1"]
