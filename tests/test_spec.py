@@ -254,3 +254,33 @@ def test_spec_file_is_the_one_the_mock_reads() -> None:
     from signalwire_sip_mock import spec_path
 
     assert spec_path().resolve() == SPEC_PATH.resolve()
+
+
+def declared_error_shapes(spec: dict[str, Any]) -> dict[int, str]:
+    """Status -> the schema name ("Error" or "ErrorList") of every failure the spec declares."""
+    shapes: dict[int, str] = {}
+    for item in spec["paths"].values():
+        for operation in item.values():
+            if not isinstance(operation, dict):
+                continue
+            for status, response in operation.get("responses", {}).items():
+                if int(status) < 400:
+                    continue
+                name = response["$ref"].rsplit("/", 1)[1]
+                content = spec["components"]["responses"][name]["content"]
+                ref = content["application/json"]["schema"]["$ref"]
+                shapes[int(status)] = ref.rsplit("/", 1)[1]
+    return shapes
+
+
+def test_the_error_shapes_the_mock_and_the_client_know_are_the_specs(
+    spec: dict[str, Any],
+) -> None:
+    from signalwire_sip._exceptions import _BY_STATUS
+    from signalwire_sip_mock.errors import LIST_STATUSES
+
+    shapes = declared_error_shapes(spec)
+    assert {s for s, shape in shapes.items() if shape == "ErrorList"} == set(LIST_STATUSES)
+    assert {s for s, shape in shapes.items() if shape == "Error"}.isdisjoint(LIST_STATUSES)
+    # Every declared 4xx has its own exception class (5xx share ServerError).
+    assert {s for s in shapes if s < 500} <= set(_BY_STATUS)
