@@ -4,8 +4,8 @@ Absolute numbers on a shared 2-core machine drift by a third between runs; each 
 therefore printed next to its baseline measured in the same run (raw httpx for the client, a
 bare Starlette app for the mock). Writes reports/bench.json and reports/bench-list-latency.png.
 
-One module per section (client, throughput, scaling, startup, fixture_setup, generation), each
-returning its figures; report.py turns them into the table and the plot.
+One module per section (client, throughput, scaling, startup, fixture_setup, generation, gate),
+each returning its figures; report.py turns them into the table and the plot.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from typing import Any
 from .client import client_overhead
 from .common import ROOT
 from .fixture_setup import fixture_setup
-from .generation import contract_gate, generation
+from .gate import contract_gate
+from .generation import generation
 from .report import plot, table
 from .scaling import list_scaling
 from .startup import startup

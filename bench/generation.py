@@ -1,11 +1,8 @@
-"""Generation and the gate: what a spec change costs (``make generate``, ``make contract``)."""
+"""Generation: what a spec change costs in ``make generate`` (the generator and ruff)."""
 
 from __future__ import annotations
 
-import re
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -24,25 +21,3 @@ def generation(runs: int) -> dict[str, Any]:
             generate(ROOT, Path(scratch) / "pkg")
             seconds.append(time.perf_counter() - t0)
     return {"runs": runs, "median_s": statistics.median(seconds)}
-
-
-def contract_gate() -> dict[str, Any]:
-    t0 = time.perf_counter()
-    result = subprocess.run(
-        [str(Path(sys.executable).with_name("signalwire-sip-contract")), "mock"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    wall = time.perf_counter() - t0
-    out = result.stdout
-    cases = re.search(r"(\d+) generated", out)
-    phases = dict(re.findall(r"(Examples|Coverage|Fuzzing|Stateful) \(in ([\d.]+)s\)", out))
-    links = re.search(r"declared links covered by the stateful phase: (\d+/\d+)", out)
-    return {
-        "exit_code": result.returncode,
-        "wall_s": wall,
-        "cases": int(cases.group(1)) if cases else 0,
-        "phase_s": {k: float(v) for k, v in phases.items()},
-        "links": links.group(1) if links else "?",
-    }
