@@ -6,7 +6,6 @@ included) and warns; it goes in 2.0. It is the one place the mock package import
 
 from __future__ import annotations
 
-import argparse
 import sys
 import warnings
 from collections.abc import Iterator
@@ -42,7 +41,6 @@ __all__ = [
     "verdict",
     "wait_until_healthy",
 ]
-_ = argparse  # gate_mock and gate_sandbox take an argparse.Namespace, as before
 
 
 @contextmanager

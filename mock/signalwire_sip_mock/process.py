@@ -15,7 +15,6 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Sequence
 from types import TracebackType
 from typing import IO, Any
@@ -159,6 +158,8 @@ def wait_until_healthy(
 ) -> None:
     """Return once ``BASE_URL/__mock__/health`` answers 200 (for a mock started elsewhere);
     RuntimeError when PROCESS exits or TIMEOUT passes first."""
+    import urllib.request  # here: the mock's CLI imports this package, and this costs it ~10 ms
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
