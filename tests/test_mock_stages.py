@@ -202,3 +202,15 @@ def test_projects_parse_from_the_command_line_form() -> None:
     assert Project.parse("id:tok:en") == Project("id", "tok:en")
     with pytest.raises(ValueError):
         Project.parse("no-token")
+
+
+def test_the_specs_facts_are_read_by_operation_id() -> None:
+    from signalwire_sip_mock import operation_path, request_example
+
+    assert operation_path("get_sip_credential") == f"{COLLECTION}/{{id}}"
+    example = request_example("create_sip_credential", "resource-handler")
+    assert example["call_handler"] == "resource" and example["calling_handler_resource_id"]
+    example["codecs"].append("changed")  # a copy: the spec is untouched
+    assert "changed" not in request_example("create_sip_credential", "resource-handler")["codecs"]
+    with pytest.raises(KeyError, match="no operation 'nope'"):
+        operation_path("nope")

@@ -43,15 +43,21 @@ def load_spec(path: Path | None = None) -> dict[str, Any]:
     return document
 
 
+def _find_operation(
+    operation_id: str, document: Mapping[str, Any] | None
+) -> tuple[str, Mapping[str, Any]]:
+    """(path, operation) of OPERATION_ID in DOCUMENT (default: the packaged spec)."""
+    for path, item in (document or load_spec())["paths"].items():
+        for operation in item.values():
+            if isinstance(operation, dict) and operation.get("operationId") == operation_id:
+                return str(path), operation
+    raise KeyError(f"the spec declares no operation {operation_id!r}")
+
+
 def operation_path(operation_id: str, document: Mapping[str, Any] | None = None) -> str:
     """The path the spec (DOCUMENT, default the packaged one) declares OPERATION_ID under: the
     one home of the API's paths for every part that needs to name one."""
-    for path, item in (document or load_spec())["paths"].items():
-        if any(
-            isinstance(op, dict) and op.get("operationId") == operation_id for op in item.values()
-        ):
-            return str(path)
-    raise KeyError(f"the spec declares no operation {operation_id!r}")
+    return _find_operation(operation_id, document)[0]
 
 
 def request_example(
@@ -60,13 +66,8 @@ def request_example(
     """A copy of the request body example NAME the spec gives OPERATION_ID: the one home of a
     valid body, for tests and benchmarks (``request_example("create_sip_credential",
     "default-handler")``)."""
-    document = document or load_spec()
-    for item in document["paths"].values():
-        for operation in item.values():
-            if isinstance(operation, dict) and operation.get("operationId") == operation_id:
-                content = operation["requestBody"]["content"]["application/json"]
-                return copy.deepcopy(dict(content["examples"][name]["value"]))
-    raise KeyError(f"the spec declares no operation {operation_id!r}")
+    content = _find_operation(operation_id, document)[1]["requestBody"]["content"]
+    return copy.deepcopy(dict(content["application/json"]["examples"][name]["value"]))
 
 
 def collection_path(document: Mapping[str, Any] | None = None) -> str:
