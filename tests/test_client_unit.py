@@ -1,6 +1,6 @@
 """The client with a recording transport in place of the network: rule, errors, retries, secrets.
 
-Every test that builds its client with ``client()`` runs twice: on ``SipCredentials`` and on
+Every test that builds its client with the ``client`` fixture runs twice: on ``SipCredentials`` and on
 ``AsyncSipCredentials`` (driven through ``Blocking``), so the asyncio source and the sync twin
 produced from it are held to the same behaviour, the 409 read-back of a retried create included.
 """
@@ -12,7 +12,7 @@ import inspect
 import json
 import logging
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from typing import Any, cast
@@ -103,34 +103,33 @@ async def _collect(items: AsyncIterator[Any]) -> list[Any]:
     return [item async for item in items]
 
 
-@pytest.fixture(autouse=True, params=["sync", "async"])
-def flavour(request: pytest.FixtureRequest) -> Iterator[str]:
-    """Which client ``client()`` builds in this run of the test."""
-    global FLAVOUR
-    FLAVOUR = request.param
-    yield FLAVOUR
-    FLAVOUR = "sync"
+ClientFactory = Callable[..., tuple[SipCredentials, list[float]]]
 
 
-FLAVOUR = "sync"
+@pytest.fixture(params=["sync", "async"])
+def client(request: pytest.FixtureRequest) -> ClientFactory:
+    """``client(recorder, **options)``: a client of this run's flavour on RECORDER, and the
+    delays it slept (none really). A test that asks for it runs on both clients."""
 
+    def build(recorder: Recorder, **options: Any) -> tuple[SipCredentials, list[float]]:
+        sleeps: list[float] = []
+        transport = httpx.MockTransport(recorder)
+        settings: dict[str, Any] = dict(
+            base_url=BASE, project_id=PROJECT, api_token=TOKEN, **options
+        )
+        if request.param == "sync":
+            c = SipCredentials(http_client=httpx.Client(transport=transport), **settings)
+            c._sleep = sleeps.append
+            return c, sleeps
+        twin = AsyncSipCredentials(http_client=httpx.AsyncClient(transport=transport), **settings)
 
-def client(recorder: Recorder, **options: Any) -> tuple[SipCredentials, list[float]]:
-    """A client of this run's flavour on RECORDER, and the delays it slept (none really)."""
-    sleeps: list[float] = []
-    transport = httpx.MockTransport(recorder)
-    settings: dict[str, Any] = dict(base_url=BASE, project_id=PROJECT, api_token=TOKEN, **options)
-    if FLAVOUR == "sync":
-        c = SipCredentials(http_client=httpx.Client(transport=transport), **settings)
-        c._sleep = sleeps.append
-        return c, sleeps
-    twin = AsyncSipCredentials(http_client=httpx.AsyncClient(transport=transport), **settings)
+        async def sleep(seconds: float) -> None:
+            sleeps.append(seconds)
 
-    async def sleep(seconds: float) -> None:
-        sleeps.append(seconds)
+        twin._sleep = sleep
+        return cast(SipCredentials, Blocking(twin)), sleeps
 
-    twin._sleep = sleep
-    return cast(SipCredentials, Blocking(twin)), sleeps
+    return build
 
 
 def ok(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> httpx.Response:
@@ -159,7 +158,7 @@ CREATE: dict[str, Any] = dict(
     "handler", [CallHandler.DEFAULT, CallHandler.PASSTHROUGH, CallHandler.BLOCK_PSTN]
 )
 def test_a_non_resource_create_with_a_resource_id_never_leaves_the_process(
-    handler: CallHandler,
+    handler: CallHandler, client: ClientFactory
 ) -> None:
     recorder = Recorder(ok(record()))
     c, _ = client(recorder)
@@ -174,7 +173,7 @@ def test_a_non_resource_create_with_a_resource_id_never_leaves_the_process(
     assert recorder.requests == []
 
 
-def test_a_resource_create_without_an_id_never_leaves_the_process() -> None:
+def test_a_resource_create_without_an_id_never_leaves_the_process(client: ClientFactory) -> None:
     recorder = Recorder(ok(record()))
     c, _ = client(recorder)
     body = SipCredentialCreate.from_dict(create_body(call_handler="resource"))
@@ -193,7 +192,9 @@ def test_a_resource_create_without_an_id_never_leaves_the_process() -> None:
         {"call_handler": "default", "calling_handler_resource_id": RESOURCE_ID},
     ],
 )
-def test_rule_breaking_updates_never_leave_the_process(fields: dict[str, Any]) -> None:
+def test_rule_breaking_updates_never_leave_the_process(
+    fields: dict[str, Any], client: ClientFactory
+) -> None:
     recorder = Recorder(ok(record()))
     c, _ = client(recorder)
     with pytest.raises(ResourceIdRuleError):
@@ -202,7 +203,9 @@ def test_rule_breaking_updates_never_leave_the_process(fields: dict[str, Any]) -
 
 
 @pytest.mark.parametrize("resource_id", [None, RESOURCE_ID])
-def test_a_resource_id_alone_is_sent_for_the_server_to_judge(resource_id: str | None) -> None:
+def test_a_resource_id_alone_is_sent_for_the_server_to_judge(
+    resource_id: str | None, client: ClientFactory
+) -> None:
     # SignalWire's own update shape: only the stored handler decides, which the client cannot see.
     recorder = Recorder(ok(record()))
     c, _ = client(recorder)
@@ -231,7 +234,7 @@ def test_async_client_refuses_rule_breaking_bodies_too() -> None:
     assert recorder.requests == []
 
 
-def test_outbound_policies_send_the_pair_together() -> None:
+def test_outbound_policies_send_the_pair_together(client: ClientFactory) -> None:
     recorder = Recorder(lambda r: ok(record(**json.loads(r.content))))
     c, _ = client(recorder)
     c.create(**CREATE, outbound=OutboundPolicy.resource(RESOURCE_ID))
@@ -272,7 +275,9 @@ def test_generated_model_users_can_call_the_check() -> None:
         (599, ServerError),
     ],
 )
-def test_each_status_family_raises_its_exception(status: int, kind: type[APIStatusError]) -> None:
+def test_each_status_family_raises_its_exception(
+    status: int, kind: type[APIStatusError], client: ClientFactory
+) -> None:
     c, _ = client(Recorder(error(status, {"x-request-id": "req-123"})), max_retries=0)
     with pytest.raises(kind) as raised:
         c.get(uuid.uuid4())
@@ -282,7 +287,7 @@ def test_each_status_family_raises_its_exception(status: int, kind: type[APIStat
     assert raised.value.request_id == "req-123" and "req-123" in str(raised.value)
 
 
-def test_validation_errors_expose_the_parsed_items() -> None:
+def test_validation_errors_expose_the_parsed_items(client: ClientFactory) -> None:
     body = {
         "errors": [
             {
@@ -306,7 +311,7 @@ def test_validation_errors_expose_the_parsed_items() -> None:
     assert "calling_handler_resource_id must be null" in str(raised.value)
 
 
-def test_a_success_that_breaks_the_spec_is_an_unexpected_response() -> None:
+def test_a_success_that_breaks_the_spec_is_an_unexpected_response(client: ClientFactory) -> None:
     answer = ok({"id": "not-a-uuid"}, status=200, headers={"x-request-id": "req-9"})
     c, _ = client(Recorder(answer))
     with pytest.raises(UnexpectedResponseError) as raised:
@@ -318,7 +323,7 @@ def test_a_success_that_breaks_the_spec_is_an_unexpected_response() -> None:
     assert "req-9" in str(raised.value) and "does not match the spec" in str(raised.value)
 
 
-def test_an_unexpected_response_keeps_a_non_200_success_status() -> None:
+def test_an_unexpected_response_keeps_a_non_200_success_status(client: ClientFactory) -> None:
     c, _ = client(Recorder(ok({"unexpected": True}, status=201)))
     with pytest.raises(UnexpectedResponseError) as raised:
         c.get(uuid.uuid4())
@@ -367,7 +372,7 @@ def test_retry_after_forms(header: str | None, expected: float | None) -> None:
     ],
 )
 def test_retryable_statuses_are_retried_twice_by_default(
-    status: int, headers: dict[str, str], sleeps: list[float] | None
+    status: int, headers: dict[str, str], sleeps: list[float] | None, client: ClientFactory
 ) -> None:
     recorder = Recorder(error(status, headers))
     c, slept = client(recorder)
@@ -380,7 +385,7 @@ def test_retryable_statuses_are_retried_twice_by_default(
         assert 0.375 <= slept[0] <= 0.5 and 0.75 <= slept[1] <= 1.0
 
 
-def test_a_retry_that_succeeds_returns_the_result() -> None:
+def test_a_retry_that_succeeds_returns_the_result(client: ClientFactory) -> None:
     data = record()
     recorder = Recorder(error(503, {"retry-after": "0"}), ok(data))
     c, slept = client(recorder)
@@ -389,7 +394,7 @@ def test_a_retry_that_succeeds_returns_the_result() -> None:
 
 
 @pytest.mark.parametrize("status", [400, 401, 404, 409, 422, 500])
-def test_other_statuses_are_not_retried(status: int) -> None:
+def test_other_statuses_are_not_retried(status: int, client: ClientFactory) -> None:
     recorder = Recorder(error(status))
     c, slept = client(recorder)
     with pytest.raises(APIStatusError):
@@ -397,7 +402,7 @@ def test_other_statuses_are_not_retried(status: int) -> None:
     assert len(recorder.requests) == 1 and slept == []
 
 
-def test_a_retry_after_longer_than_the_limit_is_not_waited_for() -> None:
+def test_a_retry_after_longer_than_the_limit_is_not_waited_for(client: ClientFactory) -> None:
     recorder = Recorder(error(429, {"retry-after": "3600"}))
     c, slept = client(recorder)
     with pytest.raises(RateLimitError) as raised:
@@ -405,7 +410,9 @@ def test_a_retry_after_longer_than_the_limit_is_not_waited_for() -> None:
     assert len(recorder.requests) == 1 and slept == [] and raised.value.retry_after == 3600
 
 
-def test_retries_are_configurable_per_client_and_per_call_and_can_be_off() -> None:
+def test_retries_are_configurable_per_client_and_per_call_and_can_be_off(
+    client: ClientFactory,
+) -> None:
     recorder = Recorder(error(503, {"retry-after": "0"}))
     c, _ = client(recorder, max_retries=0)
     with pytest.raises(ServerError):
@@ -430,7 +437,7 @@ def test_retries_are_configurable_per_client_and_per_call_and_can_be_off() -> No
     ],
 )
 def test_connection_failures_are_retried_then_raised(
-    failure: Exception, kind: type[Exception]
+    failure: Exception, kind: type[Exception], client: ClientFactory
 ) -> None:
     recorder = Recorder(failure)
     c, slept = client(recorder)
@@ -450,7 +457,7 @@ def id_conflict() -> httpx.Response:
     return error(409, body={"errors": [item]})
 
 
-def test_a_retried_create_that_meets_its_own_id_returns_it() -> None:
+def test_a_retried_create_that_meets_its_own_id_returns_it(client: ClientFactory) -> None:
     stored: dict[str, Any] = {}
 
     def first(request: httpx.Request) -> httpx.Response:
@@ -465,7 +472,7 @@ def test_a_retried_create_that_meets_its_own_id_returns_it() -> None:
     assert [r.method for r in recorder.requests] == ["POST", "POST", "GET"]
 
 
-def test_a_retried_create_that_meets_someone_elses_credential_raises() -> None:
+def test_a_retried_create_that_meets_someone_elses_credential_raises(client: ClientFactory) -> None:
     conflict = id_conflict()
     recorder = Recorder(
         httpx.ConnectError("lost"), conflict, lambda r: ok(record(username="somebody-else"))
@@ -475,7 +482,7 @@ def test_a_retried_create_that_meets_someone_elses_credential_raises() -> None:
         c.create(**CREATE)
 
 
-def test_a_first_attempt_conflict_is_raised_without_reading_back() -> None:
+def test_a_first_attempt_conflict_is_raised_without_reading_back(client: ClientFactory) -> None:
     recorder = Recorder(error(409))
     c, _ = client(recorder)
     with pytest.raises(ConflictError):
@@ -509,7 +516,9 @@ def test_async_retries_honour_retry_after() -> None:
 # Forward compatibility -----------------------------------------------------------------
 
 
-def test_unknown_enum_values_and_extra_fields_parse_and_stay_reachable() -> None:
+def test_unknown_enum_values_and_extra_fields_parse_and_stay_reachable(
+    client: ClientFactory,
+) -> None:
     data = record(
         call_handler="ai_agent_v2",
         encryption="post-quantum",
@@ -524,7 +533,7 @@ def test_unknown_enum_values_and_extra_fields_parse_and_stay_reachable() -> None
     assert credential.to_dict()["call_handler"] == "ai_agent_v2"
 
 
-def test_known_inbound_handler_kinds_parse_as_enums() -> None:
+def test_known_inbound_handler_kinds_parse_as_enums(client: ClientFactory) -> None:
     data = record(call_handler="relay_context")
     c, _ = client(Recorder(ok(data)))
     assert c.get(data["id"]).call_handler == "relay_context"
@@ -580,7 +589,9 @@ def test_timeouts_default_to_seconds_not_minutes() -> None:
     )
 
 
-def test_the_token_never_appears_in_reprs_errors_or_logs(caplog: pytest.LogCaptureFixture) -> None:
+def test_the_token_never_appears_in_reprs_errors_or_logs(
+    caplog: pytest.LogCaptureFixture, client: ClientFactory
+) -> None:
     encoded = httpx.BasicAuth(PROJECT, TOKEN)._auth_header
     recorder = Recorder(error(503, {"retry-after": "0"}), error(401, {"x-request-id": "r1"}))
     c, _ = client(recorder)
@@ -596,7 +607,7 @@ def test_the_token_never_appears_in_reprs_errors_or_logs(caplog: pytest.LogCaptu
         assert TOKEN not in text and encoded not in text and encoded.split()[1] not in text
 
 
-def test_the_client_sends_basic_auth_of_project_and_token() -> None:
+def test_the_client_sends_basic_auth_of_project_and_token(client: ClientFactory) -> None:
     recorder = Recorder(ok({"data": [], "links": {"self": BASE, "first": BASE}}))
     c, _ = client(recorder)
     c.list(page_size=10)
@@ -634,7 +645,7 @@ def test_the_client_sends_basic_auth_of_project_and_token() -> None:
     ],
 )
 def test_what_the_client_cannot_send_is_refused_naming_the_argument(
-    call: Callable[[SipCredentials], Any], argument: str, says: str
+    call: Callable[[SipCredentials], Any], argument: str, says: str, client: ClientFactory
 ) -> None:
     recorder = Recorder(ok(record()))
     c, _ = client(recorder)
@@ -696,7 +707,7 @@ def test_clients_of_two_projects_can_share_one_httpx_client_unchanged() -> None:
     assert not shared.is_closed  # the caller's client stays open: it is theirs to close
 
 
-def test_a_422_message_names_its_field_once() -> None:
+def test_a_422_message_names_its_field_once(client: ClientFactory) -> None:
     body = {
         "errors": [
             {
