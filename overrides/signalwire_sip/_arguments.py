@@ -28,9 +28,33 @@ def uuid_argument(name: str, value: Any) -> UUID:
 
 
 def text_argument(name: str, value: Any) -> str:
+    """VALUE when it is text that can be sent: a str that UTF-8 can encode (no lone surrogate)."""
     if not isinstance(value, str):
         raise InvalidArgumentError(name, value, "must be a string")
+    if not _encodable(value):
+        raise InvalidArgumentError(name, value, "must be valid Unicode text (no lone surrogates)")
     return value
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def sendable_model(fields: dict[str, Any]) -> None:
+    """Refuse, naming the field, text in a generated model's ``to_dict()`` that cannot be sent
+    (a lone surrogate would only fail inside httpx, with no name attached)."""
+    for name, value in fields.items():
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            if isinstance(item, str) and not _encodable(item):
+                shown = f"{name}[{index}]" if isinstance(value, list) else name
+                raise InvalidArgumentError(
+                    shown, item, "must be valid Unicode text (no lone surrogates)"
+                )
 
 
 def enum_argument(name: str, kind: type[E], value: Any) -> E:

@@ -9,10 +9,8 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Mapping, Sequence
-from contextvars import ContextVar
 from dataclasses import replace
-from typing import Any, Self, TypeVar
-from urllib.parse import parse_qs, urlsplit
+from typing import Any, Self
 from uuid import UUID
 
 import httpx
@@ -26,43 +24,31 @@ from signalwire_sip_client.models import (
     SipCredentialCreate,
     SipCredentialUpdate,
 )
-from signalwire_sip_client.types import Response, Unset
+from signalwire_sip_client.types import Unset
 
-from ._arguments import enum_argument, enum_list_argument, text_argument, uuid_argument
-from ._config import ClientConfig, RetryPolicy, parse_retry_after
+from ._answers import REQUEST_ID, last_answer
+from ._arguments import (
+    enum_argument,
+    enum_list_argument,
+    text_argument,
+    uuid_argument,
+)
+from ._config import ClientConfig, RetryPolicy
 from ._exceptions import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
     InvalidArgumentError,
+    SignalWireError,
     UnexpectedResponseError,
-    error_class,
 )
 from .outbound import OutboundPolicy
 
 log = logging.getLogger("signalwire_sip")
-T = TypeVar("T")
-_REQUEST_ID = "x-request-id"
+
 # The spec's collection path (tests/test_client_unit.py pins it to the spec); the generated
 # code builds the URLs, this names them in log lines and transport errors.
 COLLECTION = "/api/fabric/resources/sip_endpoints"
-# The last answer a session received in this thread or task: when the generated parser
-# rejects a success body, the error still carries that answer's status, body and request id.
-last_answer: ContextVar[httpx.Response | None] = ContextVar("signalwire_sip_answer", default=None)
-
-
-def status_error(response: httpx.Response, attempts: int = 1) -> APIStatusError:
-    request = response.request
-    error = error_class(response.status_code)(
-        status=response.status_code,
-        method=request.method,
-        url=str(request.url),
-        body=response.content,
-        request_id=response.headers.get(_REQUEST_ID),
-        attempts=attempts,
-        retry_after=parse_retry_after(response.headers.get("retry-after")),
-    )
-    return error
 
 
 def create_body(
@@ -125,29 +111,6 @@ def same_credential(sent: SipCredentialCreate, stored: SipCredential) -> bool:
     return all(have.get(k) == v for k, v in sent.to_dict().items())
 
 
-def page_params(next_url: str) -> dict[str, Any]:
-    query = parse_qs(urlsplit(next_url).query)
-    params: dict[str, Any] = {}
-    for name in ("page_size", "page_number"):
-        if name in query:
-            params[name] = int(query[name][0])
-    if "page_token" in query:
-        params["page_token"] = query["page_token"][0]
-    return params
-
-
-def parsed(response: Response[Any], kind: type[T], method: str, url: str) -> T:
-    if not isinstance(response.parsed, kind):
-        raise UnexpectedResponseError(
-            status=response.status_code,
-            method=method,
-            url=url,
-            body=response.content,
-            request_id=response.headers.get(_REQUEST_ID),
-        )
-    return response.parsed
-
-
 def generated_client(
     *,
     space: str | None = None,
@@ -177,6 +140,7 @@ class _Base:
 
     _config: ClientConfig
     _retry: RetryPolicy
+    _secrets: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._config.base_url!r}, project_id={self._config.project_id!r})"
@@ -230,19 +194,29 @@ class _Base:
     @staticmethod
     def _transport_error(error: httpx.TransportError, method: str, url: str) -> APIConnectionError:
         if isinstance(error, httpx.TimeoutException):
-            return APITimeoutError(f"timed out: {type(error).__name__}", method=method, url=url)
-        return APIConnectionError(
-            f"connection failed: {type(error).__name__}", method=method, url=url
-        )
+            failure: APIConnectionError = APITimeoutError(
+                f"timed out: {type(error).__name__}", method=method, url=url
+            )
+        else:
+            failure = APIConnectionError(
+                f"connection failed: {type(error).__name__}", method=method, url=url
+            )
+        # Chained, so a refused port and a failed DNS look-up stay told apart.
+        failure.__cause__ = error
+        return failure
 
-    @staticmethod
-    def _parse_failure(error: Exception, method: str, url: str) -> UnexpectedResponseError:
+    def _parse_failure(self, error: Exception, method: str, url: str) -> SignalWireError:
+        """What a failure inside the generated code becomes: an UnexpectedResponseError for an
+        answer it could not read, an InvalidArgumentError for a request it could not build."""
         answer = last_answer.get()
+        if answer is None:
+            return InvalidArgumentError("body", str(error), "cannot be sent")
         return UnexpectedResponseError(
-            status=answer.status_code if answer is not None else 0,
+            status=answer.status_code,
             method=method,
             url=url,
-            body=answer.content if answer is not None else b"",
-            request_id=answer.headers.get(_REQUEST_ID) if answer is not None else None,
-            problem=f"the body does not match the spec: {error!r}",
+            body=answer.content,
+            request_id=answer.headers.get(REQUEST_ID),
+            problem=f"the body does not match the spec: {type(error).__name__}: {str(error)[:200]}",
+            secrets=self._secrets,
         )

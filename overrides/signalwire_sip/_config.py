@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -17,18 +19,36 @@ ENV_SPACE = "SIGNALWIRE_SPACE"
 ENV_PROJECT_ID = "SIGNALWIRE_PROJECT_ID"
 ENV_API_TOKEN = "SIGNALWIRE_API_TOKEN"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
-_LOOPBACK = ("127.", "localhost", "[::1]")
+
+
+def is_loopback(host: str) -> bool:
+    """Whether HOST (a host name or IP literal, without port) is this machine's loopback:
+    ``localhost`` itself, or an address in 127.0.0.0/8 or ::1. Names that merely start like
+    one (``localhostdev``, ``127.example.com``, ``localhost.example``) are not."""
+    host = host.strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def base_url_for_space(space: str) -> str:
     """The API origin of a space given as a name (``example``) or a host (``example.signalwire.com``).
 
-    Loopback hosts (a mock server standing in for a space) use plain http.
+    Only a loopback host (a mock server standing in for a space: ``127.0.0.1:8080``,
+    ``localhost:8080``, ``[::1]:8080``) is called over plain http; every other host gets
+    https, whatever scheme the space was written with, so a typo never sends the token in clear.
     """
     host = space.strip().removeprefix("https://").removeprefix("http://").rstrip("/")
     if "." not in host and ":" not in host and host != "localhost":
         host = f"{host}.signalwire.com"
-    return f"{'http' if host.startswith(_LOOPBACK) else 'https'}://{host}"
+    try:
+        hostname = urlsplit(f"//{host}").hostname or ""
+    except ValueError:
+        hostname = ""
+    return f"{'http' if is_loopback(hostname) else 'https'}://{host}"
 
 
 @dataclass(frozen=True)
@@ -60,6 +80,7 @@ class ClientConfig:
             if not space:
                 raise ConfigurationError(f"no space: pass space= or base_url=, or set {ENV_SPACE}")
             base_url = base_url_for_space(space)
+        _check_origin(base_url)
         if not project_id:
             raise ConfigurationError(f"no project ID: pass project_id= or set {ENV_PROJECT_ID}")
         if not api_token:
@@ -71,6 +92,21 @@ class ClientConfig:
         else:
             resolved = httpx.Timeout(timeout)
         return cls(base_url.rstrip("/"), project_id, api_token, resolved)
+
+
+def _check_origin(base_url: str) -> None:
+    """Refuse an origin the client cannot call safely: no http(s), or credentials in the URL
+    (they would travel beside the project's own and show in every error's URL)."""
+    try:
+        parts = urlsplit(base_url)
+    except ValueError as error:
+        raise ConfigurationError(f"base_url is not a URL: {error}") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigurationError("base_url must be an http:// or https:// URL with a host")
+    if parts.username is not None or parts.password is not None:
+        raise ConfigurationError(
+            "base_url must not hold credentials: pass project_id= and api_token="
+        )
 
 
 @dataclass(frozen=True)

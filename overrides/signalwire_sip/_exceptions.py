@@ -1,14 +1,18 @@
 """Exceptions of the client: one base, one class per status family.
 
 Every exception names the method, URL, status and request id, and keeps the response body;
-none carries credentials (the URL never holds them and headers are not kept).
+none carries credentials: the URL never holds them, headers are not kept, and a body that
+echoes them (a proxy's 401 page, say) has them replaced by ``[redacted]``.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+REDACTED = "[redacted]"
 
 
 class SignalWireError(Exception):
@@ -72,15 +76,20 @@ class APIStatusError(SignalWireError):
         attempts: int = 1,
         retry_after: float | None = None,
         problem: str | None = None,
+        secrets: Iterable[str] = (),
     ) -> None:
         self.status, self.method, self.url = status, method, url
+        hidden = [s for s in secrets if s]
         #: What was wrong beyond the status (a success body the spec does not allow), if known.
-        self.problem = problem
+        self.problem = redact(problem, hidden) if problem is not None else None
         #: Seconds the server asked to wait (its ``Retry-After``), if it said.
         self.retry_after = retry_after
-        self.body = body.decode("utf-8", "replace")
+        self.body = redact(body.decode("utf-8", "replace"), hidden)
         self.request_id = request_id
         self.attempts = attempts
+        #: Whether an earlier attempt of this call may have been carried out although its
+        #: answer was lost (a 5xx or a broken connection before this one was retried).
+        self.earlier_attempt_may_have_applied = False
         self.errors = _error_details(self.body)
         super().__init__(self._describe())
 
@@ -101,6 +110,14 @@ class APIStatusError(SignalWireError):
         if self.problem:
             text += f" ({self.problem})"
         return text
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    """TEXT with every occurrence of each of SECRETS replaced by ``[redacted]``."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, REDACTED)
+    return text
 
 
 class BadRequestError(APIStatusError):
@@ -158,7 +175,7 @@ def error_class(status: int) -> type[APIStatusError]:
 def _error_details(body: str) -> list[ErrorDetail]:
     try:
         data: Any = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):
         return []
     items = data.get("errors") if isinstance(data, dict) else None
     if not isinstance(items, list):

@@ -37,22 +37,20 @@ from signalwire_sip_client.models import (
 )
 from signalwire_sip_client.types import UNSET, Unset
 
-from .._arguments import uuid_argument
-from .._base import (
-    COLLECTION,
+from .._answers import (
     T,
-    _Base,
-    create_body,
+    forget_cookies,
     last_answer,
-    log,
-    page_params,
+    may_have_been_applied,
+    next_page,
     parsed,
-    same_credential,
+    secrets_of,
     status_error,
-    update_body,
 )
+from .._arguments import sendable_model, uuid_argument
+from .._base import COLLECTION, _Base, create_body, log, same_credential, update_body
 from .._config import ClientConfig, RetryPolicy
-from .._exceptions import APIStatusError, ConflictError, NotFoundError
+from .._exceptions import APIStatusError, ConflictError, NotFoundError, SignalWireError
 from ..outbound import OutboundPolicy
 from ..rule import check_create, check_update
 
@@ -62,22 +60,29 @@ class _Session:
 
     Each request gets the origin joined to its path, this client's credentials and timeout,
     and an unsuccessful answer becomes its typed exception. The httpx client underneath, a
-    user's own included, is never changed, so clients of several projects can share one.
-    (Joining the path here also spares httpx merging it with a ``base_url``: that parsed each
-    URL three times, a third of this client's CPU per call in ``make bench``.)
+    user's own included, is left as it was, so clients of several projects can share one: no
+    cookie of its jar is sent, none an answer sets is kept, and redirects are never followed
+    (an answer that redirects is unexpected). (Joining the path here also spares httpx merging
+    it with a ``base_url``: that parsed each URL three times, a third of this client's CPU per
+    call in ``make bench``.)
     """
 
     def __init__(self, http: httpx.Client, config: ClientConfig) -> None:
         self._http, self._origin, self._timeout = http, config.base_url, config.timeout
         self._auth = httpx.BasicAuth(config.project_id, config.api_token)
+        self._secrets = secrets_of(config)
 
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        response = self._http.request(
-            method, self._origin + url, auth=self._auth, timeout=self._timeout, **kwargs
+        last_answer.set(None)
+        request = self._http.build_request(
+            method, self._origin + url, timeout=self._timeout, **kwargs
         )
+        request.headers.pop("cookie", None)
+        response = self._http.send(request, auth=self._auth, follow_redirects=False)
+        forget_cookies(self._http.cookies, response)
         last_answer.set(response)
         if response.status_code >= 400:
-            raise status_error(response)
+            raise status_error(response, self._secrets)
         return response
 
 
@@ -105,6 +110,7 @@ class _Core(_Base):
             timeout=timeout,
         )
         self._retry = retry or RetryPolicy(max_retries=max_retries)
+        self._secrets = secrets_of(self._config)
         self._sleep: Callable[[float], Any] = time.sleep
         # A client the caller passed stays theirs: used as it is, never changed or closed here.
         self._owns_http = http_client is None
@@ -127,23 +133,34 @@ class _Core(_Base):
 
     def _call(self, method: str, path: str, send: Callable[[], Any], kind: type[T]) -> T:
         url = self._url(path)
-        attempt = 0
+        attempt, applied = 0, False
         while True:
             attempt += 1
             try:
                 response = send()
             except APIStatusError as error:
-                error.attempts = attempt
+                error.attempts, error.earlier_attempt_may_have_applied = attempt, applied
+                if applied and method == "DELETE" and isinstance(error, NotFoundError):
+                    # An earlier attempt was carried out but its answer was lost: it is gone.
+                    log.info("%s %s: an earlier attempt had already deleted it", method, path)
+                    return cast(T, None)
                 failure: Exception = error
             except httpx.TransportError as error:
                 failure = self._transport_error(error, method, url)
-            except (KeyError, ValueError, TypeError) as error:
-                raise self._parse_failure(error, method, url) from error
+            except SignalWireError:
+                raise
+            except Exception as error:
+                # Anything else the generated code raises (a body of the wrong shape or depth,
+                # a status httpx cannot name, a body httpx cannot encode) becomes ours. Not
+                # chained: the parser's message may quote the body, which may echo the token;
+                # ``problem`` keeps its type and its (redacted) message.
+                raise self._parse_failure(error, method, url) from None
             else:
-                return parsed(response, kind, method, url)
+                return parsed(response, kind, method, url, self._secrets)
             delay = self._retry_delay(attempt, failure)
             if delay is None:
                 raise failure
+            applied = applied or may_have_been_applied(failure.__cause__ or failure)
             self._log_retry(method, path, failure, delay, attempt)
             self._sleep(delay)
 
@@ -186,6 +203,7 @@ class SipCredentials(_Core):
     def create_from(self, body: SipCredentialCreate) -> SipCredential:
         """Create a SIP credential from a generated request model (the rule is checked first)."""
         check_create(body)
+        sendable_model(body.to_dict())
         try:
             created = self._call(
                 "POST",
@@ -240,12 +258,13 @@ class SipCredentials(_Core):
     def iter_all(self, *, page_size: int | Unset = UNSET) -> Iterator[SipCredential]:
         """Every credential of the project, page after page (following ``links.next``)."""
         page = self.list(page_size=page_size)
+        followed: set[str] = set()
         while True:
             for item in page.data:
                 yield item
-            if isinstance(page.links.next_, Unset):
+            if isinstance(page.links.next_, Unset) or page.links.next_ is None:
                 return
-            page = self.list(**page_params(page.links.next_))
+            page = self.list(**next_page(page.links.next_, followed, self._url(COLLECTION)))
 
     def update(
         self,
@@ -276,6 +295,7 @@ class SipCredentials(_Core):
     def update_from(self, id: UUID | str, body: SipCredentialUpdate) -> SipCredential:
         """Apply a generated partial-update model (the rule is checked first)."""
         check_update(body)
+        sendable_model(body.to_dict())
         key = uuid_argument("id", id)
         return self._call(
             "PUT",

@@ -1,0 +1,137 @@
+"""What the clients make of an answer: the typed error of a failure, the parsed body of a
+success (or UnexpectedResponseError), the next page of a list, and what is never kept of it
+(the token in a body that echoes it, the cookies it sets)."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+from collections.abc import Sequence
+from contextvars import ContextVar
+from typing import Any, TypeVar, cast
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+
+from signalwire_sip_client.types import Response
+
+from ._config import ClientConfig, parse_retry_after
+from ._exceptions import APIStatusError, UnexpectedResponseError, error_class
+
+T = TypeVar("T")
+REQUEST_ID = "x-request-id"
+# The last answer a session received in this thread or task (reset as each attempt starts):
+# when the generated parser rejects a success body, the error still carries that answer's
+# status, body and request id.
+last_answer: ContextVar[httpx.Response | None] = ContextVar("signalwire_sip_answer", default=None)
+
+
+def status_error(response: httpx.Response, secrets: Sequence[str] = ()) -> APIStatusError:
+    request = response.request
+    error = error_class(response.status_code)(
+        status=response.status_code,
+        method=request.method,
+        url=str(request.url),
+        body=response.content,
+        request_id=response.headers.get(REQUEST_ID),
+        retry_after=parse_retry_after(response.headers.get("retry-after")),
+        secrets=secrets,
+    )
+    return error
+
+
+def forget_cookies(jar: httpx.Cookies, response: httpx.Response) -> None:
+    """Take back from JAR (an httpx client's) what RESPONSE's ``Set-Cookie`` put in it: httpx
+    stores every cookie an answer sets, and a client shared by several projects must not
+    carry one project's cookies into another's requests, nor fill up."""
+    if "set-cookie" not in response.headers:
+        return
+    answered = httpx.Cookies()
+    answered.extract_cookies(response)
+    for cookie in answered.jar:
+        with contextlib.suppress(KeyError):
+            jar.jar.clear(cookie.domain, cookie.path, cookie.name)
+
+
+def secrets_of(config: ClientConfig) -> tuple[str, ...]:
+    """What must never show in an exception: the token, and the Basic credential made of it."""
+    basic = base64.b64encode(f"{config.project_id}:{config.api_token}".encode()).decode()
+    return (config.api_token, basic)
+
+
+def may_have_been_applied(error: BaseException) -> bool:
+    """Whether a failed attempt may still have changed the server's state: its answer was lost
+    (a broken or timed-out read, a gateway's 502/504) or it failed after being carried out
+    (5xx). Not a 429, nor a connection that never opened."""
+    if isinstance(error, APIStatusError):
+        return error.status >= 500
+    return not isinstance(error, _NEVER_SENT)
+
+
+_NEVER_SENT = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.UnsupportedProtocol,
+)
+
+
+def page_params(next_url: str) -> dict[str, Any]:
+    """The query of a ``links.next`` URL as ``list()`` arguments; ValueError when it is not one."""
+    if not isinstance(next_url, str):
+        raise ValueError(f"links.next is not a URL: {next_url!r}")
+    query = parse_qs(urlsplit(next_url).query)
+    params: dict[str, Any] = {}
+    for name in ("page_size", "page_number"):
+        if name in query:
+            text = query[name][0]
+            if not text.isascii() or not text.isdigit():
+                raise ValueError(f"links.next has {name}={text!r}, not a number")
+            params[name] = int(text)
+    if "page_token" in query:
+        params["page_token"] = query["page_token"][0]
+    return params
+
+
+def next_page(next_url: Any, followed: set[str], url: str) -> dict[str, Any]:
+    """``list()`` arguments for the page ``links.next`` names; UnexpectedResponseError when it
+    names no page, or one already followed (a server whose ``next`` never changes would
+    otherwise be paged forever). FOLLOWED holds the links followed so far."""
+    try:
+        params = page_params(next_url)
+    except ValueError as error:
+        problem = str(error)
+    else:
+        if next_url not in followed:
+            followed.add(next_url)
+            return params
+        problem = f"links.next repeats a page already followed: {next_url[:200]}"
+    raise UnexpectedResponseError(status=200, method="GET", url=url, body=b"", problem=problem)
+
+
+def parsed(
+    response: Response[Any], kind: type[T], method: str, url: str, secrets: Sequence[str] = ()
+) -> T:
+    """The parsed body of a success; UnexpectedResponseError for anything else (a redirect, a
+    body of another shape, a delete answered with a page that is not JSON)."""
+    problem = None
+    status = int(response.status_code)
+    if not 200 <= status < 300:
+        problem = f"{status} is not a success status"
+    elif kind is type(None):
+        content_type = response.headers.get("content-type", "")
+        if response.content.strip() and "json" not in content_type.lower():
+            problem = f"a deletion answered with a {content_type or 'untyped'} body"
+    elif not isinstance(response.parsed, kind):
+        problem = f"the body is not a {kind.__name__}"
+    if problem is None:
+        return cast(T, response.parsed)
+    raise UnexpectedResponseError(
+        status=status,
+        method=method,
+        url=url,
+        body=response.content,
+        request_id=response.headers.get(REQUEST_ID),
+        problem=problem,
+        secrets=secrets,
+    )
