@@ -14,18 +14,27 @@
   (in the first project, or ``"project": ID``) in one transaction: for load and paging tests.
 - ``POST /__mock__/reset`` empties the store, the journal and the faults.
 - ``GET /__mock__/health`` answers 200 once the server serves.
+
+Access (WireMock's admin auth is the model): open by default, for a mock on loopback; with a
+hook token, every hook but ``health`` needs ``Authorization: Bearer TOKEN`` (401 otherwise);
+closed (403, ``health`` only) for a mock that listens beyond loopback without a token.
 """
 
 from __future__ import annotations
 
 import json
-from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
 from http import HTTPStatus
-from typing import Any, TypedDict
+from typing import Any
 
+from .access import HookAccess as HookAccess
 from .errors import request_error, simple_error
+from .journal import REDACTED as REDACTED
+from .journal import SECRET_HEADERS as SECRET_HEADERS
+from .journal import Journal as Journal
+from .journal import JournalEntry as JournalEntry
+from .limits import JOURNAL_BODY_BYTES, MAX_FAULTS
 from .request import Answer, Headers, Receive, Scope, parse_json, read_body
 
 PREFIX = "/__mock__/"
@@ -39,10 +48,8 @@ HOOKS = {
     "reset": "POST: empty the store, the journal and the faults",
     "health": "GET: 200 once the server serves",
 }
-JOURNAL_BODY_LIMIT = 64 * 1024
-REDACTED = "[redacted]"
-# Headers that carry credentials; the journal keeps their names, never their values.
-SECRET_HEADERS = frozenset({b"authorization", b"proxy-authorization", b"cookie"})
+# 1.x names of this module: the journal and its facts live in journal.py, access in access.py.
+JOURNAL_BODY_LIMIT = JOURNAL_BODY_BYTES
 
 
 @dataclass
@@ -71,10 +78,18 @@ class Fault:
         if unknown:
             raise ValueError(f"unknown fault fields: {sorted(unknown)}")
         fault = cls(**data)
-        if not (isinstance(fault.count, int) and fault.count >= 1):
-            raise ValueError("count must be a positive integer")
+        if not (_is_int(fault.count) and 1 <= fault.count <= 1_000_000):
+            raise ValueError("count must be an integer from 1 to 1000000")
+        if fault.method is not None and not (
+            isinstance(fault.method, str) and fault.method.upper() in _METHODS
+        ):
+            raise ValueError(f"method must be one of {', '.join(_METHODS)}, or absent")
+        if fault.path is not None and not (
+            isinstance(fault.path, str) and fault.path.startswith("/") and len(fault.path) <= 2048
+        ):
+            raise ValueError("path must be a path (a string starting with /), or absent")
         if fault.status is not None and not (
-            isinstance(fault.status, int)
+            _is_int(fault.status)
             and fault.status in FAULT_STATUSES
             and _is_http_status(fault.status)
         ):
@@ -84,16 +99,16 @@ class Fault:
             )
         if fault.status is None and not fault.delay_ms:
             raise ValueError("give a status, a delay_ms, or both")
-        if not (isinstance(fault.delay_ms, int) and 0 <= fault.delay_ms <= 60_000):
+        if not (_is_int(fault.delay_ms) and 0 <= fault.delay_ms <= 60_000):
             raise ValueError("delay_ms must be an integer from 0 to 60000")
         if fault.retry_after is not None and not (
-            isinstance(fault.retry_after, int) and fault.retry_after >= 0
+            _is_int(fault.retry_after) and 0 <= fault.retry_after <= 86_400
         ):
-            raise ValueError("retry_after must be a non-negative integer")
+            raise ValueError("retry_after must be an integer from 0 to 86400")
         if not isinstance(fault.after, bool):
             raise ValueError("after must be true or false")
         if fault.method is not None:
-            fault.method = str(fault.method).upper()
+            fault.method = fault.method.upper()
         return fault
 
     def as_json(self) -> dict[str, Any]:
@@ -110,6 +125,8 @@ class Faults:
         return bool(self._pending)
 
     def add(self, fault: Fault) -> None:
+        if len(self._pending) >= MAX_FAULTS:
+            raise ValueError(f"at most {MAX_FAULTS} faults may be pending; DELETE some first")
         self._pending.append(fault)
 
     def take(self, method: str, path: str) -> Fault | None:
@@ -128,6 +145,13 @@ class Faults:
         return [f.as_json() for f in self._pending]
 
 
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _is_http_status(status: int) -> bool:
     """Whether STATUS has a reason phrase (the body of a fault is worded with it)."""
     try:
@@ -137,94 +161,23 @@ def _is_http_status(status: int) -> bool:
     return True
 
 
-class JournalEntry(TypedDict):
-    """One request as the mock received it (``GET /__mock__/requests``, ``RunningMock.requests()``).
-
-    ``body`` is the text sent (at most 64 KiB, decoded as UTF-8), ``json`` the same body parsed
-    (None when it is empty or not JSON); both are kept for requests an injected fault answered.
-    ``headers`` hold names in lower case; credentials (Authorization, Cookie ...) read
-    ``[redacted]``. ``status`` is the status the mock answered with.
-    """
-
-    request_id: str
-    method: str
-    path: str
-    query: str
-    headers: dict[str, str]
-    body: str
-    json: Any
-    status: int
-
-
-def _parsed(text: str) -> Any:
-    try:
-        return json.loads(text) if text.strip() else None
-    except ValueError:
-        return None
-
-
-class Journal:
-    """The most recent requests, newest last. Entries are kept as received and rendered (with
-    credentials redacted) only when asked for, so recording costs the hot path next to nothing."""
-
-    def __init__(self, limit: int = 10_000) -> None:
-        self._entries: deque[tuple[str, str, str, bytes, list[tuple[bytes, bytes]], bytes, int]]
-        self._entries = deque(maxlen=limit)
-
-    def record(
-        self,
-        request_id: str,
-        method: str,
-        path: str,
-        query: bytes,
-        headers: list[tuple[bytes, bytes]],
-        body: bytes,
-        status: int,
-    ) -> None:
-        self._entries.append((request_id, method, path, query, headers, body, status))
-
-    def clear(self) -> None:
-        self._entries.clear()
-
-    def as_json(self) -> list[JournalEntry]:
-        entries = []
-        for request_id, method, path, query, headers, raw, status in self._entries:
-            body = raw[:JOURNAL_BODY_LIMIT].decode("utf-8", "replace")
-            entries.append(
-                JournalEntry(
-                    request_id=request_id,
-                    method=method,
-                    path=path,
-                    query=query.decode("latin-1"),
-                    headers={
-                        k.decode("latin-1"): REDACTED
-                        if k in SECRET_HEADERS
-                        else v.decode("latin-1")
-                        for k, v in headers
-                    },
-                    body=body,
-                    json=_parsed(body),
-                    status=status,
-                )
-            )
-        return entries
-
-
 Reply = tuple[int, bytes, Headers]
 
 
 class Controls:
     """The routes under PREFIX as a table, ``(method, name) -> handler``, over the mock's
-    journal and faults, its store's reset and its seeding."""
+    journal and faults, its store's reset and its seeding, behind its ACCESS rule."""
 
     def __init__(
         self,
         journal: Journal,
         faults: Faults,
         reset: Callable[[], None],
-        seed: Callable[[Any], int],
+        seed: Callable[[Any], Awaitable[int]],
+        access: HookAccess | None = None,
     ) -> None:
         self.journal, self.faults, self._reset, self._seed = journal, faults, reset, seed
+        self.access = access or HookAccess()
         self.routes: dict[tuple[str, str], Callable[[Scope, Receive], Awaitable[Reply]]] = {
             ("GET", ""): self.list_hooks,
             ("GET", "health"): self.health,
@@ -242,6 +195,10 @@ class Controls:
         handler = self.routes.get((scope["method"], name))
         if handler is None:
             return 404, simple_error(404), []
+        if name != "health":
+            refused = self.access.refusal(scope["headers"])
+            if refused is not None:
+                return refused
         try:
             return await handler(scope, receive)
         except Answer as answer:
@@ -267,9 +224,9 @@ class Controls:
         data = parse_json(await read_body(scope, receive))
         try:
             fault = Fault.parse(data)
+            self.faults.add(fault)
         except (TypeError, ValueError) as error:
             return 422, request_error("invalid_fault", str(error)), []
-        self.faults.add(fault)
         return 201, json.dumps(fault.as_json()).encode(), []
 
     async def clear_faults(self, scope: Scope, receive: Receive) -> Reply:
@@ -285,7 +242,7 @@ class Controls:
     async def seed(self, scope: Scope, receive: Receive) -> Reply:
         data = parse_json(await read_body(scope, receive))
         try:
-            seeded = self._seed(data)
+            seeded = await self._seed(data)
         except (TypeError, ValueError) as error:
             return 422, request_error("invalid_seed", str(error)), []
         return 201, json.dumps({"seeded": seeded}).encode(), []

@@ -27,7 +27,7 @@ from . import admin, docs, request
 from .errors import error_body, simple_error
 from .handlers import DEFAULT_PAGE_SIZE as DEFAULT_PAGE_SIZE
 from .handlers import Call, Resources
-from .request import MAX_BODY_BYTES as MAX_BODY_BYTES
+from .limits import MAX_BODY_BYTES as MAX_BODY_BYTES
 from .request import Answer, Headers, Receive, Scope, Send
 from .request import Answer as Response
 from .request import Message as Message
@@ -70,6 +70,7 @@ class MockApp:
         projects: list[Project],
         store: Store | None = None,
         spec: Mapping[str, Any] | None = None,
+        hooks: admin.HookAccess | None = None,
     ):
         if not projects:
             raise ValueError("the mock needs at least one project")
@@ -86,6 +87,7 @@ class MockApp:
             self.faults,
             reset=self.store.reset,
             seed=lambda data: self.resources.seed(data, list(self.projects)),
+            access=hooks,
         )
         self._authenticate = request.Authenticator(self.projects.items())
         self._ids = itertools.count(1)
@@ -113,15 +115,17 @@ class MockApp:
             status, payload, headers = docs.public_page(method, path)
         else:
             status, payload, headers = await self._answer(scope, receive, request_id)
-            self.journal.record(
-                request_id,
-                method,
-                path,
-                scope.get("query_string", b""),
-                scope["headers"],
-                scope.get("mock.body", b""),
-                status,
-            )
+            # Only requests of a project are kept: what anyone else sends costs no memory.
+            if scope.get("mock.project") is not None:
+                self.journal.record(
+                    request_id,
+                    method,
+                    path,
+                    scope.get("query_string", b""),
+                    scope["headers"],
+                    scope.get("mock.body", b""),
+                    status,
+                )
         await _send(send, status, payload, [(b"x-request-id", request_id.encode()), *headers])
         if log.isEnabledFor(logging.INFO):
             elapsed = (time.perf_counter() - started) * 1000
@@ -146,16 +150,17 @@ class MockApp:
         fault = self.faults.take(method, path) if self.faults else None
         if fault is not None and not fault.after:
             # The journal keeps what was sent even when the fault answers in its place.
+            scope["mock.project"] = self._authenticate.identify(scope["headers"])
             await request.drain_body(scope, receive)
             await _apply(fault)
         operation = matched.operation
-        project = self._authenticate(scope["headers"])
+        scope["mock.project"] = project = self._authenticate(scope["headers"])
         path_params = request.path_parameters(matched)
         query = request.query(operation, scope.get("query_string", b""))
         body = None
         if operation.body_validator is not None:
             raw = await request.read_body(scope, receive)
-            body = request.valid_body(operation, request.parse_json(raw))
+            body = request.valid_body(operation, request.parse_json(raw), len(raw))
         call = Call(project, path_params, query, body, scope)
         answer = self.resources.handlers[operation.operation_id](call)
         if fault is not None and fault.after:
@@ -195,6 +200,9 @@ async def _apply(fault: admin.Fault) -> None:
         raise Answer(fault.status, error_body(fault.status), headers)
 
 
-def create_app(projects: list[Project], db: str | None = None) -> MockApp:
-    """The mock application serving PROJECTS, storing in DB (a file) or in memory."""
-    return MockApp(projects, Store(db))
+def create_app(
+    projects: list[Project], db: str | None = None, hooks: admin.HookAccess | None = None
+) -> MockApp:
+    """The mock application serving PROJECTS, storing in DB (a file) or in memory, its test
+    hooks open to HOOKS (default: anyone, as for a mock on loopback)."""
+    return MockApp(projects, Store(db), hooks=hooks)

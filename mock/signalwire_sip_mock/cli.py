@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import socket
 import sys
@@ -11,14 +12,19 @@ from collections.abc import Callable
 
 import uvicorn
 
+from .admin import HookAccess
 from .app import Project, create_app
+from .limits import Timeouts
+from .process import ENV_HOOKS_TOKEN
 from .server import demo_project, uvicorn_config
+from .store import StoreUnavailable
 
 BANNER = """signalwire-sip mock serving the SIP credential API
   base URL    {base_url}
   API docs    {base_url}/docs/
   spec        {base_url}/openapi.yaml  {base_url}/openapi.json
   test hooks  {base_url}/__mock__/  (requests, faults, seed, reset, health)
+              {hooks}
   store       {store}
   projects    {projects}
 
@@ -47,6 +53,22 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--db", metavar="FILE", help="SQLite file that survives restarts (default: in memory)"
+    )
+    parser.add_argument(
+        "--hooks-token",
+        default=os.environ.get(ENV_HOOKS_TOKEN) or None,
+        metavar="TOKEN",
+        help="require 'Authorization: Bearer TOKEN' for the test hooks under /__mock__/ "
+        f"(default: ${ENV_HOOKS_TOKEN}; without one the hooks are open on loopback and closed "
+        "when --host listens beyond it)",
+    )
+    parser.add_argument(
+        "--read-timeout",
+        type=float,
+        default=Timeouts.read,
+        metavar="SECONDS",
+        help=f"time a request may take to arrive, head and body (default {Timeouts.read:g}); "
+        "a connection that sends nothing for as long is closed",
     )
     parser.add_argument(
         "--log-level", default="info", choices=["debug", "info", "warning", "error"]
@@ -97,8 +119,21 @@ def main(argv: list[str] | None = None) -> int:
             f"export SIGNALWIRE_API_TOKEN={projects[0].token}"
             "  # a fresh demo project: --project ID:TOKEN chooses"
         )
-    app = create_app(projects, args.db)
-    config = uvicorn_config(app, args.host, args.port, log_level=args.log_level, http=args.http)
+    hooks = HookAccess.for_host(args.host, args.hooks_token)
+    try:
+        app = create_app(projects, args.db, hooks)
+    except StoreUnavailable as error:
+        print(f"signalwire-sip-mock: {error}", file=sys.stderr)
+        return 2
+    if not hooks.open and not hooks.token:
+        logging.getLogger("signalwire_sip_mock").warning(
+            "listening on %s, beyond loopback: the test hooks are closed (--hooks-token opens them)",
+            args.host,
+        )
+    timeouts = Timeouts(read=args.read_timeout)
+    config = uvicorn_config(
+        app, args.host, args.port, log_level=args.log_level, http=args.http, timeouts=timeouts
+    )
     server = _AnnouncingServer(config)
 
     def banner(port: int) -> None:
@@ -111,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
                 base_url=f"http://{host}:{port}",
                 space=f"{host}:{port}",
                 store=args.db or "in memory",
+                hooks=hooks.describe(),
                 projects=", ".join(p.id for p in projects),
                 project_id=projects[0].id,
                 token_line=token_line,

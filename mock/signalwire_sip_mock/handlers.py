@@ -10,6 +10,7 @@ made and read in one place, ``PageToken``.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import uuid
@@ -19,6 +20,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from .errors import validation_error
+from .limits import MAX_SEED, SEED_CHUNK
 from .request import ENCODER, Answer, not_found, problems
 from .store import Conflict, Store
 
@@ -67,6 +69,7 @@ class Resources:
     def __init__(self, store: Store, spec: Mapping[str, Any]) -> None:
         self.store = store
         self.fields = tuple(spec["components"]["schemas"]["SipCredential"]["properties"])
+        self._uuid_fields = uuid_fields(spec, "SipCredential")
         self._needs_uuid, self._needs_null = rule_messages(spec)
         # A new credential: every response field null, then what the create body says.
         self._blank: dict[str, Any] = dict.fromkeys(self.fields) | RESPONSE_ONLY
@@ -79,7 +82,7 @@ class Resources:
         }
 
     def create(self, call: Call) -> tuple[int, bytes]:
-        encoded = ENCODER.encode(self._blank | call.body)
+        encoded = ENCODER.encode(self._blank | self.canonical(call.body))
         try:
             self.store.insert(call.project, call.body["id"], key(call.body["username"]), encoded)
         except Conflict as conflict:
@@ -93,7 +96,7 @@ class Resources:
         return 200, document.encode()
 
     def update(self, call: Call) -> tuple[int, bytes]:
-        id, body = call.path_params["id"], call.body
+        id, body = call.path_params["id"], self.canonical(call.body)
         stored = self.store.get(call.project, id)
         if stored is None:
             raise not_found()
@@ -112,6 +115,15 @@ class Resources:
         except Conflict as conflict:
             raise _conflict(conflict) from None
         return 200, encoded.encode()
+
+    def canonical(self, body: dict[str, Any]) -> dict[str, Any]:
+        """BODY with its uuids in lower case, the form they are stored and compared in (uuids
+        are case-insensitive: ``get`` with either spelling finds one credential)."""
+        for name in self._uuid_fields:
+            value = body.get(name)
+            if isinstance(value, str) and not value.islower():
+                body[name] = value.lower()
+        return body
 
     def check_stored_handler(self, handler: Any, resource_id: Any) -> None:
         """422 unless RESOURCE_ID, sent without a handler, keeps the rule with the stored HANDLER."""
@@ -155,18 +167,36 @@ class Resources:
         data = ",".join(page.documents).encode()
         return 200, b'{"data":[' + data + b'],"links":' + json.dumps(links).encode() + b"}"
 
-    def seed(self, data: Any, projects: list[str]) -> int:
-        """Store COUNT synthetic credentials in PROJECT (default: the first) in one transaction."""
+    async def seed(self, data: Any, projects: list[str]) -> int:
+        """Store COUNT synthetic credentials in PROJECT (default: the first), SEED_CHUNK to a
+        transaction, letting other requests in between the chunks."""
         if not isinstance(data, dict) or set(data) - {"count", "project"}:
             raise ValueError('seed takes {"count": N, "project": "ID"}')
         count, project = data.get("count"), data.get("project", projects[0])
-        if not isinstance(count, int) or not 1 <= count <= 1_000_000:
-            raise ValueError("count must be an integer from 1 to 1000000")
+        if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_SEED:
+            raise ValueError(f"count must be an integer from 1 to {MAX_SEED}")
         if project not in projects:
             raise ValueError("unknown project")
-        rows = [(project, *row) for row in seed_documents(count, list(self.fields))]
-        self.store.bulk_insert(rows)
+        documents = seed_documents(count, list(self.fields))
+        for start in range(0, count, SEED_CHUNK):
+            chunk = min(SEED_CHUNK, count - start)
+            self.store.bulk_insert([(project, *next(documents)) for _ in range(chunk)])
+            await asyncio.sleep(0)
         return count
+
+
+def uuid_fields(spec: Mapping[str, Any], schema: str) -> tuple[str, ...]:
+    """The properties of SCHEMA that hold a uuid (``format: uuid``, directly or by reference)."""
+    schemas = spec["components"]["schemas"]
+
+    def is_uuid(node: Any) -> bool:
+        if not isinstance(node, Mapping):
+            return False
+        if "$ref" in node:
+            node = schemas.get(str(node["$ref"]).rsplit("/", 1)[-1], {})
+        return node.get("format") == "uuid" or any(is_uuid(n) for n in node.get("anyOf", []))
+
+    return tuple(n for n, node in schemas[schema]["properties"].items() if is_uuid(node))
 
 
 def rule_messages(spec: Mapping[str, Any]) -> tuple[str, str]:

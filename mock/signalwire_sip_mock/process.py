@@ -21,6 +21,8 @@ from typing import IO, Any
 
 from .app import Project
 
+# The hook token reaches the CLI here when --hooks-token is not given (a command line shows in `ps`).
+ENV_HOOKS_TOKEN = "SIGNALWIRE_SIP_MOCK_HOOKS_TOKEN"
 _BASE_URL = re.compile(r"^\s*base URL\s+(http://\S+)$", re.MULTILINE)
 _EXPORT = re.compile(r"^\s*export (SIGNALWIRE_\w+)=(\S+)", re.MULTILINE)
 _BANNER_END = "SIGNALWIRE_API_TOKEN"
@@ -32,7 +34,8 @@ class MockProcess:
     PROJECTS are the projects it serves (default: a demo project it makes, read back from its
     banner as ``project``). OPTIONS are further command-line options (``--http h11``);
     COMMAND replaces the program (an installed console script, say). STDERR is where its log
-    goes (default: this process's stderr).
+    goes (default: this process's stderr). HOOKS_TOKEN closes the test hooks to all but its
+    holder; it reaches the child through its environment, never its command line.
     """
 
     def __init__(
@@ -46,6 +49,7 @@ class MockProcess:
         command: Sequence[str] | None = None,
         stderr: int | IO[Any] | None = None,
         cwd: str | os.PathLike[str] | None = None,
+        hooks_token: str | None = None,
     ) -> None:
         program = list(command or [sys.executable, "-m", "signalwire_sip_mock.cli"])
         self.args = [*program, "--host", host, "--port", "0", "--log-level", log_level]
@@ -56,6 +60,7 @@ class MockProcess:
         self.args += options
         self.projects = list(projects)
         self._stderr, self._cwd = stderr, cwd
+        self.hooks_token = hooks_token
         self.process: subprocess.Popen[bytes] | None = None
         self.banner = ""
         self.base_url = ""
@@ -83,7 +88,7 @@ class MockProcess:
             stdout=subprocess.PIPE,
             stderr=self._stderr,
             cwd=self._cwd,
-            env=dict(os.environ, PYTHONUNBUFFERED="1"),
+            env=self._environment(),
         )
         try:
             self.banner = _read_banner(self.process, timeout)
@@ -96,6 +101,13 @@ class MockProcess:
             raise RuntimeError(f"the mock printed no base URL:\n{self.banner}")
         self.base_url = found.group(1)
         return self
+
+    def _environment(self) -> dict[str, str]:
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        env.pop(ENV_HOOKS_TOKEN, None)
+        if self.hooks_token:
+            env[ENV_HOOKS_TOKEN] = self.hooks_token
+        return env
 
     def stop(self, timeout: float = 10.0) -> int | None:
         """Stop it (SIGTERM, then SIGKILL after TIMEOUT seconds); its exit code."""

@@ -20,6 +20,8 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from .errors import ErrorItem, error_list, request_error, simple_error, validation_error
+from .limits import MAX_BODY_BYTES as MAX_BODY_BYTES
+from .limits import MAX_JSON_DEPTH
 from .spec import Operation, Route, body_problems, parameter_problem
 
 Scope = dict[str, Any]
@@ -27,8 +29,6 @@ Message = dict[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 Headers = list[tuple[bytes, bytes]]
-
-MAX_BODY_BYTES = 1024 * 1024
 
 
 class Answer(Exception):
@@ -77,7 +77,8 @@ def path_parameters(matched: Matched) -> dict[str, Any]:
         value, problem = parameter_problem(parameter, matched.segments[parameter.name])
         if problem:
             raise not_found()
-        values[parameter.name] = value
+        # uuids are case-insensitive; the store holds them in lower case.
+        values[parameter.name] = value.lower() if isinstance(value, str) else value
     return values
 
 
@@ -92,7 +93,16 @@ class Authenticator:
         ]
 
     def __call__(self, headers: Headers) -> str:
-        """The project the request's credentials name."""
+        """The project the request's credentials name; else 401."""
+        project_id = self.identify(headers)
+        if project_id is None:
+            raise Answer(
+                401, simple_error(401), [(b"www-authenticate", b'Basic realm="SignalWire"')]
+            )
+        return project_id
+
+    def identify(self, headers: Headers) -> str | None:
+        """The project the request's credentials name, or None when they name none."""
         value = next((v for k, v in headers if k == b"authorization"), b"")
         # The usual spelling first: the whole header against each project's, in constant time.
         for project_id, expected_header in self._headers:
@@ -109,11 +119,7 @@ class Authenticator:
         expected = self.tokens.get(project_id)
         # Compare against something even for an unknown project, so timing tells nothing.
         ok = hmac.compare_digest(token.encode(), (expected or "\x00" * 32).encode())
-        if expected is None or not ok:
-            raise Answer(
-                401, simple_error(401), [(b"www-authenticate", b'Basic realm="SignalWire"')]
-            )
-        return project_id
+        return project_id if expected is not None and ok else None
 
 
 def query(operation: Operation, query_string: bytes) -> dict[str, Any]:
@@ -185,20 +191,61 @@ async def drain_body(scope: Scope, receive: Receive) -> None:
 
 
 def parse_json(raw: bytes) -> Any:
-    """The JSON document RAW holds; 400 when it is empty or not JSON."""
+    """The JSON document RAW holds; 400 when it is empty, not JSON, not valid Unicode (a lone
+    surrogate, raw or escaped), or nested deeper than MAX_JSON_DEPTH."""
     if not raw.strip():
         raise Answer(400, request_error("missing_request_body", "The request needs a JSON body."))
     try:
-        return DECODER.decode(raw.decode(json.detect_encoding(raw), "surrogatepass"))
+        document = DECODER.decode(raw.decode(json.detect_encoding(raw)))
     except (ValueError, RecursionError):
         raise Answer(
             400, request_error("malformed_json", "The request body is not valid JSON.")
         ) from None
+    problem = json_problem(raw, document)
+    if problem:
+        raise Answer(400, request_error(*problem))
+    return document
 
 
-def valid_body(operation: Operation, body: Any) -> Any:
-    """BODY when the operation's request schema accepts it; else 422 naming each problem."""
-    found = body_problems(operation, body)
+def json_problem(raw: bytes, document: Any) -> tuple[str, str] | None:
+    """Why DOCUMENT (decoded from RAW) cannot be taken although it is JSON: nested deeper than
+    MAX_JSON_DEPTH, or a string that is no Unicode text (an escaped lone surrogate). Cheap for
+    the usual body: the walk runs only when RAW has more brackets than the depth limit, or a
+    ``\\u`` escape."""
+    brackets = raw.count(b"[") + raw.count(b"{")
+    deep, escaped = brackets > MAX_JSON_DEPTH, b"\\u" in raw
+    if not (deep or escaped):
+        return None
+    stack: list[tuple[Any, int]] = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str):
+            if escaped and not _is_text(value):
+                return (
+                    "invalid_unicode",
+                    "The request body holds a lone surrogate (\\ud800-\\udfff).",
+                )
+        elif isinstance(value, dict | list):
+            if depth > MAX_JSON_DEPTH:
+                message = f"The request body is nested deeper than {MAX_JSON_DEPTH} levels."
+                return "nesting_too_deep", message
+            items = [*value, *value.values()] if isinstance(value, dict) else value
+            stack.extend((item, depth + 1) for item in items)
+    return None
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def valid_body(operation: Operation, body: Any, size: int = 0) -> Any:
+    """BODY (SIZE bytes sent) when the operation's request schema accepts it; else 422 naming
+    its problems (see ``spec.body_problems`` for how many)."""
+    found = body_problems(operation, body, size)
     if found:
         raise problems(422, found)
     return body

@@ -32,6 +32,8 @@ class RunningMock:
     base_url: str
     project: Project
     app: MockApp | None = field(default=None, repr=False)
+    #: The mock's hook token, sent as ``Authorization: Bearer`` with every hook call, if it has one.
+    hooks_token: str | None = field(default=None, repr=False)
     _control: httpx.Client | None = field(default=None, init=False, repr=False)
 
     @property
@@ -136,7 +138,10 @@ class RunningMock:
         if self._control is None:
             import httpx
 
-            self._control = httpx.Client(base_url=f"{self.base_url}/__mock__/", timeout=30)
+            headers = {"authorization": f"Bearer {self.hooks_token}"} if self.hooks_token else {}
+            self._control = httpx.Client(
+                base_url=f"{self.base_url}/__mock__/", timeout=30, headers=headers
+            )
         response = self._control.request(method, name, **kwargs)
         if response.status_code >= 400:
             try:

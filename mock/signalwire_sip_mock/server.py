@@ -13,7 +13,10 @@ from typing import Any
 
 import uvicorn
 
+from .admin import HookAccess
 from .app import MockApp, Project, create_app
+from .limits import MAX_CONNECTIONS, MAX_HEAD_BYTES, Timeouts
+from .protocol import GuardedHttpToolsProtocol
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -29,13 +32,28 @@ def demo_project() -> Project:
     return Project(str(uuid.uuid4()), "PT" + secrets.token_hex(24))
 
 
-def uvicorn_config(app: MockApp, host: str, port: int, **overrides: Any) -> uvicorn.Config:
-    """The uvicorn settings the mock runs with: the fast loop and parser, no access log of its own."""
+def uvicorn_config(
+    app: MockApp,
+    host: str,
+    port: int,
+    *,
+    http: str = "auto",
+    timeouts: Timeouts | None = None,
+    **overrides: Any,
+) -> uvicorn.Config:
+    """The uvicorn settings the mock runs with: the fast loop, httptools behind the mock's
+    limits (protocol.py; HTTP "h11" is uvicorn's h11 with its head capped at the same size), no
+    access log of its own."""
+    timeouts = timeouts or Timeouts()
+    protocol: Any = "h11" if http == "h11" else GuardedHttpToolsProtocol.with_timeouts(timeouts)
     settings: dict[str, Any] = {
         "host": host,
         "port": port,
         "loop": "auto",
-        "http": "auto",
+        "http": protocol,
+        "h11_max_incomplete_event_size": MAX_HEAD_BYTES,
+        "timeout_keep_alive": timeouts.keep_alive,
+        "limit_concurrency": MAX_CONNECTIONS,
         "lifespan": "on",
         "access_log": False,
         "log_config": None,
@@ -55,9 +73,12 @@ class MockServer:
     host: str = "127.0.0.1"
     port: int = 0
     db: str | None = None
+    hooks_token: str | None = field(default=None, repr=False)
+    timeouts: Timeouts = field(default_factory=Timeouts)
 
     def __post_init__(self) -> None:
-        self.app = create_app(self.projects, self.db)
+        hooks = HookAccess.for_host(self.host, self.hooks_token)
+        self.app = create_app(self.projects, self.db, hooks)
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
 
@@ -72,7 +93,8 @@ class MockServer:
 
     def start(self, timeout: float = 10.0) -> MockServer:
         # Port 0 is bound as it is: the system picks a free port at bind time, read back below.
-        self._server = uvicorn.Server(uvicorn_config(self.app, self.host, self.port))
+        config = uvicorn_config(self.app, self.host, self.port, timeouts=self.timeouts)
+        self._server = uvicorn.Server(config)
         self._thread = threading.Thread(
             target=self._server.run, name="signalwire-sip-mock", daemon=True
         )

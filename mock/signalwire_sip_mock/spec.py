@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -19,6 +19,7 @@ import jsonschema_rs
 import yaml
 
 from .errors import ErrorItem, validation_error
+from .limits import FULL_SCAN_BODY_BYTES, MAX_PROBLEMS
 
 SPEC_FILE = "sip-credentials.yaml"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -200,14 +201,28 @@ def _explanation(root: Mapping[str, Any], schema_path: list[str | int]) -> str |
     return found
 
 
-def body_problems(operation: Operation, body: Any) -> list[ErrorItem]:
-    """Every way BODY breaks the operation's request schema, as SignalWire ``errors`` items."""
-    assert operation.body_validator is not None and operation.body_root is not None
-    if operation.body_validator.is_valid(body):
+def body_problems(operation: Operation, body: Any, size: int = 0) -> list[ErrorItem]:
+    """The ways BODY (SIZE bytes as sent) breaks the operation's request schema, as SignalWire
+    ``errors`` items: at most MAX_PROBLEMS, and only the first for a body over
+    FULL_SCAN_BODY_BYTES (the validator finds every error before it yields one)."""
+    validator = operation.body_validator
+    assert validator is not None and operation.body_root is not None
+    if validator.is_valid(body):
         return []
     items: list[ErrorItem] = []
     seen: set[tuple[str, str | None]] = set()
-    for error in operation.body_validator.iter_errors(body):
+    if size > FULL_SCAN_BODY_BYTES:
+        try:
+            validator.validate(body)
+        except jsonschema_rs.ValidationError as first:
+            errors: Iterable[Any] = [first]
+        else:  # pragma: no cover - is_valid said otherwise
+            return []
+    else:
+        errors = validator.iter_errors(body)
+    for error in errors:
+        if len(items) >= MAX_PROBLEMS:
+            break
         kind = error.kind
         path = list(error.instance_path)
         top = str(path[0]) if path else None
@@ -225,13 +240,19 @@ def body_problems(operation: Operation, body: Any) -> list[ErrorItem]:
                 for name in kind.unexpected
             ]
         else:
-            detail = f"{top}: {error.message}" if top else error.message
+            message = _shortened(error.message)
+            detail = f"{top}: {message}" if top else message
             new = [validation_error("invalid_parameter_value", explained or detail, top)]
         for item in new:
             if (item.code, item.attribute) not in seen:
                 seen.add((item.code, item.attribute))
                 items.append(item)
-    return items
+    return items[:MAX_PROBLEMS]
+
+
+def _shortened(message: str, limit: int = 200) -> str:
+    """A validator's message, which quotes the value (a megabyte, maybe), cut to LIMIT."""
+    return message if len(message) <= limit else message[: limit - 3] + "..."
 
 
 def parameter_problem(parameter: Parameter, raw: str) -> tuple[Any, ErrorItem | None]:
@@ -243,6 +264,8 @@ def parameter_problem(parameter: Parameter, raw: str) -> tuple[Any, ErrorItem | 
         return value, None
     for error in parameter.validator.iter_errors(value):
         return value, validation_error(
-            "invalid_parameter_value", f"{parameter.name}: {error.message}", parameter.name
+            "invalid_parameter_value",
+            f"{parameter.name}: {_shortened(error.message)}",
+            parameter.name,
         )
     return value, None

@@ -28,6 +28,11 @@ CREATE INDEX IF NOT EXISTS sip_credentials_pages ON sip_credentials (project_id,
 """
 
 
+class StoreUnavailable(Exception):
+    """The store's file cannot serve the mock: it cannot be opened or written, or another
+    process holds it. The message names the file and why."""
+
+
 class Conflict(Exception):
     """A create or update collided with an existing credential on FIELD (`id` or `username`)."""
 
@@ -56,14 +61,38 @@ class Store:
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = str(path) if path else ":memory:"
-        # Used only from the event-loop thread; created before that thread may start.
-        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        try:
+            # Used only from the event-loop thread; created before that thread may start.
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as error:
+            raise StoreUnavailable(f"cannot open the store {self.path}: {error}") from None
+        try:
+            self._open()
+        except sqlite3.Error as error:
+            self._db.close()
+            reason = str(error)
+            if "locked" in reason:
+                reason = "another process (a second mock?) is using it"
+            raise StoreUnavailable(f"cannot use the store {self.path}: {reason}") from None
+
+    def _open(self) -> None:
+        """Settings, schema, and a write that proves the file can be written, at start-up (a
+        store that cannot write would otherwise answer every create with a 500)."""
         if self.path != ":memory:":
+            # One process per file: the first write takes an exclusive lock that is held until
+            # the mock stops, so a second mock on the same file fails here, at start-up, rather
+            # than stalling both event loops with "database is locked" mid-request.
+            self._db.execute("PRAGMA locking_mode=EXCLUSIVE")
+            self._db.execute("PRAGMA busy_timeout=0")
             self._db.execute("PRAGMA journal_mode=WAL")
             # NORMAL under WAL: a commit survives the process dying (SIGKILL); only a power
             # loss may take the last transactions back.
             self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
+        self._db.execute("BEGIN IMMEDIATE")
+        self._db.execute("CREATE TABLE IF NOT EXISTS mock_meta (key TEXT PRIMARY KEY, value TEXT)")
+        self._db.execute("INSERT OR REPLACE INTO mock_meta VALUES ('opened', datetime('now'))")
+        self._db.execute("COMMIT")
 
     def close(self) -> None:
         self._db.close()

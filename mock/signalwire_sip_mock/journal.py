@@ -1,0 +1,110 @@
+"""The request journal of the test hooks (``GET /__mock__/requests``): what arrived, bounded
+in entries and bytes, rendered with credentials redacted only when asked for."""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from typing import Any, TypedDict
+
+from .limits import JOURNAL_BODY_BYTES, JOURNAL_BYTES, JOURNAL_ENTRIES
+from .request import json_problem
+
+REDACTED = "[redacted]"
+# Headers that carry credentials; the journal keeps their names, never their values.
+SECRET_HEADERS = frozenset({b"authorization", b"proxy-authorization", b"cookie"})
+
+
+class JournalEntry(TypedDict):
+    """One request as the mock received it (``GET /__mock__/requests``, ``RunningMock.requests()``).
+
+    ``body`` is the text sent (at most 64 KiB, decoded as UTF-8), ``json`` the same body parsed
+    (None when it is empty or not JSON); both are kept for requests an injected fault answered.
+    ``headers`` hold names in lower case; credentials (Authorization, Cookie ...) read
+    ``[redacted]``. ``status`` is the status the mock answered with.
+    """
+
+    request_id: str
+    method: str
+    path: str
+    query: str
+    headers: dict[str, str]
+    body: str
+    json: Any
+    status: int
+
+
+def _parsed(raw: bytes, text: str) -> Any:
+    """TEXT as JSON, or None: empty, not JSON, or what the API would refuse (too deep ...)."""
+    if not text.strip():
+        return None
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return None if json_problem(raw, document) else document
+
+
+class Journal:
+    """The most recent requests, newest last: at most LIMIT entries and JOURNAL_BYTES of them
+    (the oldest go first), each body cut at JOURNAL_BODY_BYTES. Entries are kept as received and
+    rendered (with credentials redacted) only when asked for, so recording costs the hot path
+    next to nothing."""
+
+    def __init__(self, limit: int = JOURNAL_ENTRIES, max_bytes: int = JOURNAL_BYTES) -> None:
+        self._entries: deque[tuple[str, str, str, bytes, list[tuple[bytes, bytes]], bytes, int]]
+        self._entries = deque()
+        self._sizes: deque[int] = deque()
+        self._limit, self._max_bytes, self._bytes = limit, max_bytes, 0
+
+    def record(
+        self,
+        request_id: str,
+        method: str,
+        path: str,
+        query: bytes,
+        headers: list[tuple[bytes, bytes]],
+        body: bytes,
+        status: int,
+    ) -> None:
+        body = body[:JOURNAL_BODY_BYTES]
+        size = len(path) + len(query) + len(body) + sum(len(k) + len(v) for k, v in headers)
+        self._entries.append((request_id, method, path, query, headers, body, status))
+        self._sizes.append(size)
+        self._bytes += size
+        while len(self._entries) > self._limit or self._bytes > self._max_bytes:
+            self._entries.popleft()
+            self._bytes -= self._sizes.popleft()
+
+    @property
+    def size(self) -> int:
+        """The bytes the entries hold (paths, queries, headers, bodies)."""
+        return self._bytes
+
+    def clear(self) -> None:
+        self._entries.clear()
+        self._sizes.clear()
+        self._bytes = 0
+
+    def as_json(self) -> list[JournalEntry]:
+        entries = []
+        for request_id, method, path, query, headers, raw, status in self._entries:
+            body = raw.decode("utf-8", "replace")
+            entries.append(
+                JournalEntry(
+                    request_id=request_id,
+                    method=method,
+                    path=path,
+                    query=query.decode("latin-1"),
+                    headers={
+                        k.decode("latin-1"): REDACTED
+                        if k in SECRET_HEADERS
+                        else v.decode("latin-1")
+                        for k, v in headers
+                    },
+                    body=body,
+                    json=_parsed(raw, body),
+                    status=status,
+                )
+            )
+        return entries

@@ -1,0 +1,51 @@
+"""Every limit the mock puts on what it is sent: the one place they are stated.
+
+Each is a bound a hostile or careless client meets before it can cost the mock unbounded time
+or memory, answered with the status HTTP gives it and SignalWire's error body (never a 500,
+never a hang). The README's mock section lists them; tests/test_mock_hostile.py holds them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Connections and requests in flight together; past it uvicorn answers 503 (its own body). Each
+# holds at most a head and a body (above): 512 of them stay under 600 MB in the worst case.
+MAX_CONNECTIONS = 512
+# 414 past this. nginx's default buffer for a request line is 8 KiB; the API's longest URL
+# (a list with every query parameter) is under 300 bytes.
+MAX_REQUEST_LINE_BYTES = 8 * 1024
+# 431 past this, for the request line and headers together, counted as they arrive (before
+# the parser holds them): Node's default (16 KiB); a client sends about 300 bytes.
+MAX_HEAD_BYTES = 16 * 1024
+# 413 past this: the largest create body the spec allows is a few KiB.
+MAX_BODY_BYTES = 1024 * 1024
+# 400 past this depth of JSON nesting: the API's bodies are 2 deep; the schema validator
+# gives up near 255 and Python's decoder near 1,000. System.Text.Json's default is 64.
+MAX_JSON_DEPTH = 64
+# At most this many problems in a 422, and all of them only for a body of at most
+# FULL_SCAN_BODY_BYTES; a larger invalid body is answered with its first problem. The schema
+# validator collects every error before it yields one: 300,000 of them (a 0.9 MB body) took 11 s.
+MAX_PROBLEMS = 20
+FULL_SCAN_BODY_BYTES = 4 * 1024
+# A seed stores at most this many credentials, this many per transaction, yielding to other
+# requests in between (200,000 in one go blocked the event loop for 4-5 s).
+MAX_SEED = 1_000_000
+SEED_CHUNK = 2_000
+# Faults pending at once (each POST /__mock__/faults adds one); the next is a 422.
+MAX_FAULTS = 1_000
+# The journal keeps at most this many entries and this many bytes of them (oldest dropped
+# first), each body cut at JOURNAL_BODY_BYTES; requests that failed authentication are not kept.
+JOURNAL_ENTRIES = 10_000
+JOURNAL_BYTES = 16 * 1024 * 1024
+JOURNAL_BODY_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """How long a connection may take (seconds). ``read``: from a connection's opening, or a
+    request's first byte, to its last byte (head and body), else 408 and the connection is
+    closed; ``keep_alive``: idle between requests, then closed (uvicorn's own timer)."""
+
+    read: float = 10.0
+    keep_alive: float = 5.0
