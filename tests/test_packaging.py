@@ -95,3 +95,38 @@ def test_the_wheel_installs_into_a_clean_venv_and_its_mock_serves_the_packaged_s
     with MockProcess([Project("p", "t")], command=[script], cwd=tmp_path) as server:
         answer = httpx.get(f"{server.base_url}{COLLECTION}", auth=("p", "t"))
         assert answer.status_code == 200 and answer.json()["data"] == []
+
+
+def test_the_client_alone_installs_with_pytest_and_the_extras_are_named_when_missing(
+    wheel: Path, tmp_path: Path
+) -> None:
+    # The base wheel registers the pytest plugin; without the mock extra it must load, stay out
+    # of the way, and only a fixture that is used says what to install. Same for the gate.
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python, bin_dir = env_dir / "bin" / "python", env_dir / "bin"
+    pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    constraints = ["-c", str(ROOT / "requirements" / "constraints.txt")]
+    subprocess.run([*pip, *constraints, str(wheel), "pytest"], check=True, timeout=600)
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "test_client.py").write_text(
+        "import signalwire_sip\n\n"
+        "def test_imports():\n    assert signalwire_sip.SipCredentials\n\n"
+        "def test_fixture(signalwire_sip_mock):\n    pass\n"
+    )
+    run = subprocess.run(
+        [str(bin_dir / "pytest"), "-q", "-p", "no:cacheprovider"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "1 passed, 1 error" in run.stdout, run.stdout + run.stderr
+    assert "pip install 'signalwire-sip[mock]'" in run.stdout
+    gate = str(bin_dir / "signalwire-sip-contract")
+    helped = subprocess.run([gate, "--help"], capture_output=True, text=True, timeout=60)
+    assert helped.returncode == 0 and "sandbox" in helped.stdout
+    refused = subprocess.run([gate, "mock"], capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "signalwire-sip[contract]" in refused.stderr

@@ -7,9 +7,37 @@ followed, and the verdict), ``sandbox`` (safety and clean-up on a real account),
 (what schemathesis loads: the two extensions registered).
 """
 
-from .cli import main
-from .links import declared_links, judge, uncovered_links
-from .runner import config_file, run_schemathesis
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Loaded on first use (PEP 562), so ``signalwire-sip-contract --help`` works, and says what to
+# install, where the ``contract`` extra (schemathesis) is missing.
+_HOMES = {
+    "main": "cli",
+    "declared_links": "links",
+    "judge": "links",
+    "uncovered_links": "links",
+    "config_file": "runner",
+    "run_schemathesis": "runner",
+}
+CONTRACT_EXTRA = "pip install 'signalwire-sip[contract]'"
+
+if TYPE_CHECKING:
+    from .cli import main
+    from .links import declared_links, judge, uncovered_links
+    from .runner import config_file, run_schemathesis
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "config_file",

@@ -21,14 +21,18 @@ import tempfile
 from pathlib import Path
 
 from signalwire_sip import ENV_API_TOKEN, ENV_PROJECT_ID, ENV_SPACE, base_url_for_space
-from signalwire_sip_mock import MockProcess, Project
 
-from .links import judge
-from .runner import run_schemathesis
-from .sandbox import CREATED_LOG, RUN_ID, Space, cleanup
+# The commands' parts load when a command runs (gate_mock, gate_sandbox), so that --help works
+# without the contract extra and a missing one is named rather than shown as a traceback.
+USAGE_ERROR = 2
 
 
 def gate_mock(args: argparse.Namespace) -> int:
+    from signalwire_sip_mock import MockProcess, Project
+
+    from .links import judge
+    from .runner import run_schemathesis
+
     project = Project("11111111-2222-4333-8444-555555555555", "PT" + secrets.token_hex(16))
     options = ["--port", str(args.port)] if args.port else []
     with MockProcess([project], options=options) as mock:
@@ -43,7 +47,16 @@ def gate_sandbox(args: argparse.Namespace) -> int:
     missing = [n for n in (ENV_SPACE, ENV_PROJECT_ID, ENV_API_TOKEN) if not os.environ.get(n)]
     if missing:
         print(f"contract-sandbox needs {', '.join(missing)} in the environment", file=sys.stderr)
-        return 2
+        return USAGE_ERROR
+    from .links import judge
+    from .runner import UnsafeConfiguration, config_file, run_schemathesis
+    from .sandbox import CREATED_LOG, RUN_ID, Space, cleanup
+
+    try:
+        config_file(sandbox=True)
+    except UnsafeConfiguration as refused:
+        print(f"contract-sandbox: {refused}", file=sys.stderr)
+        return USAGE_ERROR
     base_url = base_url_for_space(os.environ[ENV_SPACE])
     project_id, token = os.environ[ENV_PROJECT_ID], os.environ[ENV_API_TOKEN]
     run_id = f"swsip-{secrets.token_hex(4)}-"
@@ -78,6 +91,7 @@ def gate_sandbox(args: argparse.Namespace) -> int:
             Path(args.reports),
             extra,
             env={RUN_ID: run_id, CREATED_LOG: str(created_log)},
+            sandbox=True,
         )
     finally:
         cleanup(space, run_id, created_log)
@@ -107,7 +121,23 @@ def main(argv: list[str] | None = None) -> int:
             "schemathesis_args", nargs="*", help="passed to `schemathesis run` after --"
         )
     args = parser.parse_args(argv)
-    return gate_mock(args) if args.command == "mock" else gate_sandbox(args)
+    try:
+        return gate_mock(args) if args.command == "mock" else gate_sandbox(args)
+    except ModuleNotFoundError as missing:
+        if missing.name not in _EXTRA_MODULES:
+            raise
+        print(
+            f"signalwire-sip-contract needs {missing.name}, of the contract extra: "
+            "pip install 'signalwire-sip[contract]'",
+            file=sys.stderr,
+        )
+        return USAGE_ERROR
+
+
+# What the contract extra (schemathesis, and the mock's own extra) brings.
+_EXTRA_MODULES = frozenset(
+    {"schemathesis", "uvicorn", "jsonschema_rs", "yaml", "starlette", "hypothesis"}
+)
 
 
 if __name__ == "__main__":

@@ -27,4 +27,10 @@ def before_call(context: Any, case: Any, **kwargs: Any) -> None:
 
 @schemathesis.hook
 def after_call(context: Any, case: Any, response: Any) -> None:
-    SANDBOX.after_call(case, response.status_code)
+    answered = None
+    if SANDBOX.run_id and 200 <= response.status_code < 300:
+        try:
+            answered = response.json()
+        except Exception:
+            answered = None
+    SANDBOX.after_call(case, response.status_code, answered)

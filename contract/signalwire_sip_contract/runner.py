@@ -15,13 +15,24 @@ from signalwire_sip_mock import spec_path
 from .links import LINKS_REPORT
 
 
-def config_file() -> Path:
-    """schemathesis.toml: the current folder's (a project's own), else the gate's (beside this
-    module, in the wheel and in a checkout alike)."""
-    for candidate in (
-        Path.cwd() / "schemathesis.toml",
-        Path(__file__).with_name("schemathesis.toml"),
-    ):
+class UnsafeConfiguration(Exception):
+    """A setting that would take the sandbox's rails away; the message names its file."""
+
+
+def config_file(sandbox: bool = False) -> Path:
+    """schemathesis.toml: against the mock, the current folder's (a project's own) or else the
+    gate's (beside this module, in the wheel and in a checkout alike). Against a real project
+    (SANDBOX), only the gate's: a file of the current folder would replace its settings whole,
+    so its presence is refused (UnsafeConfiguration) rather than silently used or ignored."""
+    own = Path.cwd() / "schemathesis.toml"
+    gate = Path(__file__).with_name("schemathesis.toml")
+    if sandbox and own.is_file() and own.resolve() != gate.resolve():
+        raise UnsafeConfiguration(
+            f"{own} would replace the gate's settings, its safety hooks and limits included; "
+            "against a real project the gate runs with its own settings only. Run it from "
+            "another folder, or pass schemathesis options after `--`."
+        )
+    for candidate in (own, gate):
         if candidate.is_file():
             return candidate
     raise FileNotFoundError("no schemathesis.toml in the current folder or beside this package")
@@ -34,8 +45,11 @@ def run_schemathesis(
     reports: Path,
     extra: list[str],
     env: dict[str, str] | None = None,
+    sandbox: bool = False,
 ) -> tuple[int, list[str]]:
-    """Run the schemathesis CLI; its exit code and the declared links it covered."""
+    """Run the schemathesis CLI; its exit code and the declared links it covered. It runs
+    through ``launch``, so the gate's hooks are loaded whatever the configuration says: a
+    project's own schemathesis.toml may add hooks, never drop the gate's."""
     reports.mkdir(parents=True, exist_ok=True)
     links_report = reports / "links.json"
     links_report.unlink(missing_ok=True)
@@ -51,9 +65,11 @@ def run_schemathesis(
         }
     )
     command = [
-        str(Path(sys.executable).with_name("schemathesis")),
+        sys.executable,
+        "-m",
+        "signalwire_sip_contract.launch",
         "--config-file",
-        str(config_file()),
+        str(config_file(sandbox)),
         "run",
         str(spec_path()),
         "--url",

@@ -51,17 +51,19 @@ class Sandbox:
         if case.method.upper() in ("PUT", "DELETE") and aimed and aimed not in self.created:
             case.path_parameters["id"] = str(uuid.uuid4())
 
-    def after_call(self, case: Any, status: int) -> None:
-        """Record the credential a successful create made (the id is the client's choice)."""
-        if not self.run_id or case.method.upper() != "POST" or status != 200:
+    def after_call(self, case: Any, status: int, answered: Any = None) -> None:
+        """Record the credential a successful create made: the id the body chose and the id
+        the answer names (they differ where the server, not the client, picks it)."""
+        if not self.run_id or case.method.upper() != "POST" or not 200 <= status < 300:
             return
-        created = case.body.get("id") if isinstance(case.body, dict) else None
-        if not isinstance(created, str):
-            return
-        self.created.add(created)
-        if self.created_log:
-            with open(self.created_log, "a", encoding="utf-8") as f:
-                f.write(created + "\n")
+        ids = [case.body.get("id") if isinstance(case.body, dict) else None]
+        ids.append(answered.get("id") if isinstance(answered, dict) else None)
+        for created in ids:
+            if isinstance(created, str) and created not in self.created:
+                self.created.add(created)
+                if self.created_log:
+                    with open(self.created_log, "a", encoding="utf-8") as f:
+                        f.write(created + "\n")
 
 
 class Space:

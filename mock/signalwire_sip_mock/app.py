@@ -20,7 +20,6 @@ import logging
 import os
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from . import admin, docs, request
@@ -28,6 +27,7 @@ from .errors import error_body, simple_error
 from .handlers import DEFAULT_PAGE_SIZE as DEFAULT_PAGE_SIZE
 from .handlers import Call, Resources
 from .limits import MAX_BODY_BYTES as MAX_BODY_BYTES
+from .project import Project
 from .request import Answer, Headers, Receive, Scope, Send
 from .request import Answer as Response
 from .request import Message as Message
@@ -44,22 +44,6 @@ _KEPT_FOR_1X = (Response,)
 log = logging.getLogger("signalwire_sip_mock")
 
 _JSON = (b"content-type", b"application/json")
-
-
-@dataclass(frozen=True)
-class Project:
-    """A project the mock knows: its id (the Basic username) and API token (the password)."""
-
-    id: str
-    token: str = field(repr=False)
-
-    @classmethod
-    def parse(cls, text: str) -> Project:
-        """A Project from ``PROJECT_ID:TOKEN``."""
-        project_id, sep, token = text.partition(":")
-        if not sep or not project_id or not token:
-            raise ValueError("a project is given as PROJECT_ID:TOKEN")
-        return cls(project_id, token)
 
 
 class MockApp:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from types import TracebackType
 from typing import IO, Any
 
-from .app import Project
+from .project import Project
 
 # The hook token reaches the CLI here when --hooks-token is not given (a command line shows in `ps`).
 ENV_HOOKS_TOKEN = "SIGNALWIRE_SIP_MOCK_HOOKS_TOKEN"

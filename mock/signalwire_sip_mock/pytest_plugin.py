@@ -28,7 +28,13 @@ __all__ = ["MockControlError", "RunningMock"]
 @pytest.fixture(scope="session")
 def signalwire_sip_mock_server() -> Iterator[RunningMock]:
     """One running SignalWire SIP credential mock for the session (not reset between tests)."""
-    from .server import MockServer
+    try:
+        from .server import MockServer
+    except ModuleNotFoundError as missing:
+        raise pytest.UsageError(
+            f"the signalwire_sip_mock fixtures need {missing.name}, of the mock extra: "
+            "pip install 'signalwire-sip[mock]'"
+        ) from None
 
     with MockServer() as server:
         running = RunningMock(server.base_url, server.project, server.app)

@@ -10,15 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .admin import JournalEntry
-
 if TYPE_CHECKING:
     # httpx loads only when a hook is called: importing the package (the CLI does) stays fast.
     import httpx
 
     from signalwire_sip import AsyncSipCredentials, RetryPolicy, SipCredentials
 
-    from .app import MockApp, Project
+    from .app import MockApp
+    from .journal import JournalEntry
+    from .project import Project
 
 
 class MockControlError(ValueError):
