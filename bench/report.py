@@ -12,8 +12,10 @@ TARGETS = {
     "fixture_setup_s": 5.0,
     "client_get": 1.10,
     "client_create": 1.20,
-    "mock_get_by_id": 0.60,
-    "mock_post_create": 0.50,
+    # Shares of the ceiling at 16 connections: the goals of the hostile-input issue (#17), which
+    # the request checks must not push back (POST 0.49-0.50, GET 0.91-0.94 before it, this machine).
+    "mock_get_by_id": 0.80,
+    "mock_post_create": 0.60,
     "list_scaling": 1.5,
     "startup_s": 1.0,
 }

@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 
 from .errors import validation_error
 from .limits import MAX_SEED, SEED_CHUNK
-from .request import ENCODER, Answer, not_found, problems
+from .request import Answer, decode, encode, not_found, problems
 from .store import Conflict, Store
 
 DEFAULT_PAGE_SIZE = 50
@@ -82,7 +82,7 @@ class Resources:
         }
 
     def create(self, call: Call) -> tuple[int, bytes]:
-        encoded = ENCODER.encode(self._blank | self.canonical(call.body))
+        encoded = encode(self._blank | self.canonical(call.body))
         try:
             self.store.insert(call.project, call.body["id"], key(call.body["username"]), encoded)
         except Conflict as conflict:
@@ -100,7 +100,7 @@ class Resources:
         stored = self.store.get(call.project, id)
         if stored is None:
             raise not_found()
-        before = json.loads(stored)
+        before = decode(stored)
         document = before | body
         if "call_handler" in body:
             # A body that sets the handler sets its resource id as well, absent meaning null.
@@ -109,7 +109,7 @@ class Resources:
         elif "calling_handler_resource_id" in body:
             # A resource id alone (SignalWire's own update shape) must fit the stored handler.
             self.check_stored_handler(before["call_handler"], body["calling_handler_resource_id"])
-        encoded = ENCODER.encode(document)
+        encoded = encode(document)
         try:
             self.store.replace(call.project, id, key(document["username"]), encoded)
         except Conflict as conflict:
@@ -244,7 +244,12 @@ _HOST = re.compile(r"[A-Za-z0-9.\-]+(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](:[0-9]{1,5
 
 def key(username: str) -> str:
     """The store's key for USERNAME: usernames are compared as their JSON text, so identical
-    strings give identical keys, and text SQLite could not encode (lone surrogates) is escaped."""
+    strings give identical keys, and text SQLite could not encode (lone surrogates) is escaped.
+    (Printable ASCII without quote or backslash is its own JSON text: the usual name, spelt
+    without calling the encoder.)"""
+    plain = username.isascii() and username.isprintable()
+    if plain and '"' not in username and "\\" not in username:
+        return f'"{username}"'
     return json.dumps(username)
 
 

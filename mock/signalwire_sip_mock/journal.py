@@ -52,7 +52,9 @@ class Journal:
     next to nothing."""
 
     def __init__(self, limit: int = JOURNAL_ENTRIES, max_bytes: int = JOURNAL_BYTES) -> None:
-        self._entries: deque[tuple[str, str, str, bytes, list[tuple[bytes, bytes]], bytes, int]]
+        self._entries: deque[
+            tuple[str, str, str, bytes, tuple[tuple[bytes, bytes], ...], bytes, int]
+        ]
         self._entries = deque()
         self._sizes: deque[int] = deque()
         self._limit, self._max_bytes, self._bytes = limit, max_bytes, 0
@@ -69,7 +71,10 @@ class Journal:
     ) -> None:
         body = body[:JOURNAL_BODY_BYTES]
         size = len(path) + len(query) + len(body) + sum(len(k) + len(v) for k, v in headers)
-        self._entries.append((request_id, method, path, query, headers, body, status))
+        # A tuple of tuples of bytes, not the server's list: the garbage collector stops
+        # tracking it, so 10,000 kept entries cost the collections nothing (a list is always
+        # tracked; keeping them made every request ~10 % slower in make bench).
+        self._entries.append((request_id, method, path, query, tuple(headers), body, status))
         self._sizes.append(size)
         self._bytes += size
         while len(self._entries) > self._limit or self._bytes > self._max_bytes:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
+import orjson
+
 from .errors import ErrorItem, error_list, request_error, simple_error, validation_error
 from .limits import MAX_BODY_BYTES as MAX_BODY_BYTES
 from .limits import MAX_JSON_DEPTH
@@ -152,13 +154,18 @@ def query(operation: Operation, query_string: bytes) -> dict[str, Any]:
 
 async def read_body(scope: Scope, receive: Receive) -> bytes:
     """The JSON body's bytes: 415 for another media type, 413 past MAX_BODY_BYTES, 400 if cut."""
-    headers = dict(scope["headers"])
-    media_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
-    if media_type != b"application/json":
-        raise Answer(
-            415, request_error("unsupported_media_type", "Send the body as application/json.")
-        )
-    declared = headers.get(b"content-length")
+    content_type = declared = None
+    for name, value in scope["headers"]:
+        if name == b"content-type" and content_type is None:
+            content_type = value
+        elif name == b"content-length" and declared is None:
+            declared = value
+    if content_type != b"application/json":  # the usual spelling; any other is parsed
+        media_type = (content_type or b"").split(b";")[0].strip().lower()
+        if media_type != b"application/json":
+            raise Answer(
+                415, request_error("unsupported_media_type", "Send the body as application/json.")
+            )
     if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
         raise too_large()
     chunks, size = [], 0
@@ -196,7 +203,7 @@ def parse_json(raw: bytes) -> Any:
     if not raw.strip():
         raise Answer(400, request_error("missing_request_body", "The request needs a JSON body."))
     try:
-        document = DECODER.decode(raw.decode(json.detect_encoding(raw)))
+        document = decode(raw)
     except (ValueError, RecursionError):
         raise Answer(
             400, request_error("malformed_json", "The request body is not valid JSON.")
@@ -263,3 +270,24 @@ def _reject_constant(name: str) -> Any:
 # Built once: json.loads and json.dumps with options build a new coder on every call.
 DECODER = json.JSONDecoder(parse_constant=_reject_constant)
 ENCODER = json.JSONEncoder(separators=(",", ":"))
+
+
+def decode(raw: bytes | str) -> Any:
+    """The JSON document RAW holds (ValueError or RecursionError when none). orjson reads the
+    usual body, UTF-8, in a third of the standard library's time (``make bench``); what it
+    refuses (UTF-16/32, integers past 64 bits, escaped lone surrogates for ``json_problem`` to
+    name) is read again by the standard library, whose answer stands."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        text = raw if isinstance(raw, str) else raw.decode(json.detect_encoding(raw))
+        return DECODER.decode(text)
+
+
+def encode(document: Any) -> str:
+    """DOCUMENT as compact JSON text (orjson; the standard library for what orjson cannot
+    write, such as integers past 64 bits)."""
+    try:
+        return orjson.dumps(document).decode()
+    except TypeError:
+        return ENCODER.encode(document)

@@ -54,6 +54,10 @@ def uvicorn_config(
         "h11_max_incomplete_event_size": MAX_HEAD_BYTES,
         "timeout_keep_alive": timeouts.keep_alive,
         "limit_concurrency": MAX_CONNECTIONS,
+        # No proxy in front of a mock: X-Forwarded-* are not read (measured: ~5 % of a GET's
+        # time in make bench), and the answers do not name uvicorn.
+        "proxy_headers": False,
+        "server_header": False,
         "lifespan": "on",
         "access_log": False,
         "log_config": None,
