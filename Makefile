@@ -16,7 +16,7 @@ PART ?=
 # pyenv's other Pythons, for the matrix (the shims answer only for versions listed here).
 PYENV_PYTHONS := $(shell pyenv versions --bare 2>/dev/null | grep -E '^3\.1[1-9]\.' | paste -sd: -)
 
-.PHONY: help venv lock generate check-generated sync-client lint test unit contract contract-sandbox mock docs browser \
+.PHONY: help venv lock generate check-generated sync-client lint quick test unit contract contract-sandbox mock docs browser \
 	changes check-release bump dist matrix downstream upstream-diff upstream-conformance bench clean
 
 help: ## List the targets
@@ -63,6 +63,14 @@ lint: $(STAMP) $(NODE_STAMP) ## Lint the spec (Redocly, openapi-spec-validator) 
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy overrides mock contract tests scripts bench
+
+quick: $(STAMP) ## The edit loop (under a minute): ruff, mypy, the drift checks and the tests not marked slow
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy overrides mock contract tests scripts bench
+	$(BIN)/python scripts/check_generated.py
+	$(BIN)/python scripts/make_sync.py --check
+	$(BIN)/pytest -n 2 -q -m "not slow" $(PYTEST_ARGS)
 
 browser: ## Install Debian's chromium for the docs page test, unless a chromium is there
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \

@@ -22,6 +22,7 @@ closed (403, ``health`` only) for a mock that listens beyond loopback without a 
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
@@ -173,7 +174,7 @@ class Controls:
         journal: Journal,
         faults: Faults,
         reset: Callable[[], None],
-        seed: Callable[[Any], Awaitable[int]],
+        seed: Callable[[Any], Awaitable[int] | int],
         access: HookAccess | None = None,
     ) -> None:
         self.journal, self.faults, self._reset, self._seed = journal, faults, reset, seed
@@ -242,7 +243,9 @@ class Controls:
     async def seed(self, scope: Scope, receive: Receive) -> Reply:
         data = parse_json(await read_body(scope, receive))
         try:
-            seeded = await self._seed(data)
+            seeded = self._seed(data)
+            if inspect.isawaitable(seeded):  # a 1.x Controls may be given a plain function
+                seeded = await seeded
         except (TypeError, ValueError) as error:
             return 422, request_error("invalid_seed", str(error)), []
         return 201, json.dumps({"seeded": seeded}).encode(), []

@@ -70,7 +70,7 @@ class MockApp:
             self.journal,
             self.faults,
             reset=self.store.reset,
-            seed=lambda data: self.resources.seed(data, list(self.projects)),
+            seed=lambda data: self.resources.seed_yielding(data, list(self.projects)),
             access=hooks,
         )
         self._authenticate = request.Authenticator(self.projects.items())
@@ -164,7 +164,7 @@ class MockApp:
 
 async def _send(send: Send, status: int, payload: bytes, head: Headers) -> None:
     if payload:
-        if all(k != b"content-type" for k, _ in head):
+        if len(head) == 1 or all(k != b"content-type" for k, _ in head):  # 1: the request id
             head.append(_JSON)
         head.append((b"content-length", str(len(payload)).encode()))
     elif status != 204:

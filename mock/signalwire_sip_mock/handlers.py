@@ -167,9 +167,20 @@ class Resources:
         data = ",".join(page.documents).encode()
         return 200, b'{"data":[' + data + b'],"links":' + json.dumps(links).encode() + b"}"
 
-    async def seed(self, data: Any, projects: list[str]) -> int:
-        """Store COUNT synthetic credentials in PROJECT (default: the first), SEED_CHUNK to a
-        transaction, letting other requests in between the chunks."""
+    def seed(self, data: Any, projects: list[str]) -> int:
+        """Store COUNT synthetic credentials in PROJECT (default: the first), all at once."""
+        return sum(self._seed_chunks(data, projects))
+
+    async def seed_yielding(self, data: Any, projects: list[str]) -> int:
+        """``seed``, letting other requests in between its chunks (the hook's way)."""
+        seeded = 0
+        for chunk in self._seed_chunks(data, projects):
+            seeded += chunk
+            await asyncio.sleep(0)
+        return seeded
+
+    def _seed_chunks(self, data: Any, projects: list[str]) -> Iterator[int]:
+        """Store what DATA asks for, SEED_CHUNK credentials to a transaction; each chunk's size."""
         if not isinstance(data, dict) or set(data) - {"count", "project"}:
             raise ValueError('seed takes {"count": N, "project": "ID"}')
         count, project = data.get("count"), data.get("project", projects[0])
@@ -181,8 +192,7 @@ class Resources:
         for start in range(0, count, SEED_CHUNK):
             chunk = min(SEED_CHUNK, count - start)
             self.store.bulk_insert([(project, *next(documents)) for _ in range(chunk)])
-            await asyncio.sleep(0)
-        return count
+            yield chunk
 
 
 def uuid_fields(spec: Mapping[str, Any], schema: str) -> tuple[str, ...]:

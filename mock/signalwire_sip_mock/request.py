@@ -126,6 +126,8 @@ class Authenticator:
 
 def query(operation: Operation, query_string: bytes) -> dict[str, Any]:
     """The query parameters as the spec types them; unknown, malformed or missing ones: 422."""
+    if not query_string and not operation.required_query:
+        return {}
     pairs = (
         parse_qsl(query_string.decode("latin-1"), keep_blank_values=True) if query_string else []
     )

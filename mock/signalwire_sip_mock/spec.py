@@ -11,7 +11,7 @@ import copy
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -102,15 +102,28 @@ class Operation:
     body_validator: Any | None
     body_root: dict[str, Any] | None
 
-    @property
+    # Cached: each is read by every request (a property recomputed them each time).
+    @cached_property
     def query_names(self) -> frozenset[str]:
         return frozenset(p.name for p in self.parameters if p.location == "query")
 
+    @cached_property
+    def _by_location(self) -> dict[str, tuple[Parameter, ...]]:
+        return {
+            where: tuple(p for p in self.parameters if p.location == where)
+            for where in ("path", "query")
+        }
+
+    @cached_property
+    def required_query(self) -> bool:
+        """Whether a query parameter is required (else an empty query needs no check)."""
+        return any(p.required for p in self._by_location["query"])
+
     def path_parameters(self) -> Iterator[Parameter]:
-        return (p for p in self.parameters if p.location == "path")
+        return iter(self._by_location["path"])
 
     def query_parameters(self) -> Iterator[Parameter]:
-        return (p for p in self.parameters if p.location == "query")
+        return iter(self._by_location["query"])
 
 
 @dataclass

@@ -28,7 +28,7 @@ CREATE INDEX IF NOT EXISTS sip_credentials_pages ON sip_credentials (project_id,
 """
 
 
-class StoreUnavailable(Exception):
+class StoreUnavailable(sqlite3.OperationalError):
     """The store's file cannot serve the mock: it cannot be opened or written, or another
     process holds it. The message names the file and why."""
 
