@@ -5,9 +5,17 @@ port, runs schemathesis with the spec against it (settings in schemathesis.toml)
 server whatever happens, and fails when schemathesis fails or when a link the spec declares
 was never followed by the stateful phase.
 
+``signalwire-sip-contract mock --url URL`` runs the same gate against a mock started
+elsewhere (a CI service container), as the project SIGNALWIRE_PROJECT_ID / _API_TOKEN name.
+
 ``signalwire-sip-contract sandbox`` runs the positive and stateful phases against a real
 project (SIGNALWIRE_SPACE, SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN): rate-limited, every
 username marked with a run id, and every credential it created deleted at the end.
+
+Exit codes: 0 the contract holds; 1 it does not (schemathesis found failures, or a declared
+link was never followed); 2 a usage or environment error (a missing variable or extra, an
+unsafe schemathesis.toml, an option schemathesis refused); 3 the mock did not start or answer.
+Every report (JUnit XML, links.json) goes to --reports.
 """
 
 from __future__ import annotations
@@ -24,23 +32,56 @@ from signalwire_sip import ENV_API_TOKEN, ENV_PROJECT_ID, ENV_SPACE, base_url_fo
 
 # The commands' parts load when a command runs (gate_mock, gate_sandbox), so that --help works
 # without the contract extra and a missing one is named rather than shown as a traceback.
-USAGE_ERROR = 2
+PASSED, FAILED, USAGE_ERROR, MOCK_FAILED = 0, 1, 2, 3
+
+
+def verdict(code: int, covered: list[str]) -> int:
+    """The gate's exit code: ``links.judge`` over schemathesis' CODE, in the codes above."""
+    from .links import judge
+
+    judged = judge(code, covered)
+    if judged == PASSED:
+        return PASSED
+    return USAGE_ERROR if code == USAGE_ERROR else FAILED  # click's usage error is 2 too
 
 
 def gate_mock(args: argparse.Namespace) -> int:
-    from signalwire_sip_mock import MockProcess, Project
+    from signalwire_sip_mock import MockProcess, Project, wait_until_healthy
 
-    from .links import judge
     from .runner import run_schemathesis
 
+    if args.url:
+        missing = [n for n in (ENV_PROJECT_ID, ENV_API_TOKEN) if not os.environ.get(n)]
+        if missing:
+            print(f"mock --url needs {', '.join(missing)} (the mock's project)", file=sys.stderr)
+            return USAGE_ERROR
+        url = args.url.rstrip("/")
+        try:
+            wait_until_healthy(url, timeout=args.wait)
+        except RuntimeError as error:
+            print(f"contract gate: {error}", file=sys.stderr)
+            return MOCK_FAILED
+        print(f"contract gate: mock server at {url}")
+        project_id, token = os.environ[ENV_PROJECT_ID], os.environ[ENV_API_TOKEN]
+        code, covered = run_schemathesis(
+            url, project_id, token, Path(args.reports), args.schemathesis_args
+        )
+        return verdict(code, covered)
     project = Project("11111111-2222-4333-8444-555555555555", "PT" + secrets.token_hex(16))
     options = ["--port", str(args.port)] if args.port else []
-    with MockProcess([project], options=options) as mock:
+    try:
+        mock = MockProcess([project], options=options).start()
+    except RuntimeError as error:
+        print(f"contract gate: the mock did not start: {error}", file=sys.stderr)
+        return MOCK_FAILED
+    try:
         print(f"contract gate: mock server at {mock.base_url}")
         code, covered = run_schemathesis(
             mock.base_url, project.id, project.token, Path(args.reports), args.schemathesis_args
         )
-    return judge(code, covered)
+    finally:
+        mock.stop()
+    return verdict(code, covered)
 
 
 def gate_sandbox(args: argparse.Namespace) -> int:
@@ -48,7 +89,6 @@ def gate_sandbox(args: argparse.Namespace) -> int:
     if missing:
         print(f"contract-sandbox needs {', '.join(missing)} in the environment", file=sys.stderr)
         return USAGE_ERROR
-    from .links import judge
     from .runner import UnsafeConfiguration, config_file, run_schemathesis
     from .sandbox import CREATED_LOG, RUN_ID, Space, cleanup
 
@@ -96,7 +136,7 @@ def gate_sandbox(args: argparse.Namespace) -> int:
     finally:
         cleanup(space, run_id, created_log)
         shutil.rmtree(workdir, ignore_errors=True)
-    return judge(code, covered)
+    return verdict(code, covered)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,9 +146,29 @@ def main(argv: list[str] | None = None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    mock = commands.add_parser("mock", help="run the gate against the embedded mock server")
+    mock = commands.add_parser(
+        "mock",
+        help="run the gate against the embedded mock server, or one at --url",
+        description="The contract gate against a mock: one it starts, or one at --url.",
+    )
     mock.add_argument("--port", type=int, default=0, help="port for the mock (default: a free one)")
-    sandbox = commands.add_parser("sandbox", help="run the safe subset against a real project")
+    mock.add_argument(
+        "--url",
+        help="a mock started elsewhere (a CI service), e.g. http://mock:8080; its project comes "
+        "from SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN",
+    )
+    mock.add_argument(
+        "--wait",
+        type=float,
+        default=30.0,
+        help="seconds to wait for the mock at --url to answer /__mock__/health (default 30)",
+    )
+    sandbox = commands.add_parser(
+        "sandbox",
+        help="run the safe subset against a real project",
+        description="The safe subset of the gate against a real project (SIGNALWIRE_SPACE, "
+        "SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN); refuses to start beside a schemathesis.toml.",
+    )
     sandbox.add_argument(
         "--rate-limit", default="5/s", help="requests allowed, as LIMIT/DURATION (default 5/s)"
     )
@@ -116,7 +176,11 @@ def main(argv: list[str] | None = None) -> int:
         "--max-examples", type=int, default=10, help="cases per operation (default 10)"
     )
     for command in (mock, sandbox):
-        command.add_argument("--reports", default="reports/contract", help="where reports go")
+        command.add_argument(
+            "--reports",
+            default="reports/contract",
+            help="where every report goes: junit.xml, links.json (default reports/contract)",
+        )
         command.add_argument(
             "schemathesis_args", nargs="*", help="passed to `schemathesis run` after --"
         )

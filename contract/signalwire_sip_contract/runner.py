@@ -74,6 +74,13 @@ def run_schemathesis(
         str(spec_path()),
         "--url",
         base_url,
+        # Every report in REPORTS, whatever a schemathesis.toml says (its paths are relative).
+        "--report",
+        "junit",
+        "--report-dir",
+        str(reports),
+        "--report-junit-path",
+        str(reports / "junit.xml"),
         *extra,
     ]
     started = time.monotonic()

@@ -176,9 +176,12 @@ class Controls:
         reset: Callable[[], None],
         seed: Callable[[Any], Awaitable[int] | int],
         access: HookAccess | None = None,
+        can_match: Callable[[str | None, str | None], bool] | None = None,
     ) -> None:
         self.journal, self.faults, self._reset, self._seed = journal, faults, reset, seed
         self.access = access or HookAccess()
+        # Whether a fault's method and path can meet a request of the API (app: the spec's routes).
+        self._can_match = can_match or (lambda method, path: True)
         self.routes: dict[tuple[str, str], Callable[[Scope, Receive], Awaitable[Reply]]] = {
             ("GET", ""): self.list_hooks,
             ("GET", "health"): self.health,
@@ -225,6 +228,11 @@ class Controls:
         data = parse_json(await read_body(scope, receive))
         try:
             fault = Fault.parse(data)
+            if not self._can_match(fault.method, fault.path):
+                raise ValueError(
+                    f"no request of the API can match method {fault.method!r} and path "
+                    f"{fault.path!r}: the fault would never be used"
+                )
             self.faults.add(fault)
         except (TypeError, ValueError) as error:
             return 422, request_error("invalid_fault", str(error)), []

@@ -31,7 +31,7 @@ from .project import Project
 from .request import Answer, Headers, Receive, Scope, Send
 from .request import Answer as Response
 from .request import Message as Message
-from .spec import Route, build_routes, load_spec
+from .spec import Route, build_routes, fault_can_match, load_spec
 from .store import Store
 
 __all__ = ["MockApp", "Project", "create_app"]
@@ -72,6 +72,7 @@ class MockApp:
             reset=self.store.reset,
             seed=lambda data: self.resources.seed_yielding(data, list(self.projects)),
             access=hooks,
+            can_match=lambda method, path: fault_can_match(self.routes, method, path),
         )
         self._authenticate = request.Authenticator(self.projects.items())
         self._ids = itertools.count(1)

@@ -44,11 +44,28 @@ def signalwire_sip_mock_server() -> Iterator[RunningMock]:
             running.close()
 
 
+CHECK_FAULTS = "signalwire_sip_mock_check_faults"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini(
+        CHECK_FAULTS,
+        "fail a test whose faults injected into the signalwire_sip_mock fixture were not used up",
+        type="bool",
+        default=False,
+    )
+
+
 @pytest.fixture
-def signalwire_sip_mock(signalwire_sip_mock_server: RunningMock) -> RunningMock:
-    """The session's mock, emptied for this test: no credentials, no journal, no faults."""
+def signalwire_sip_mock(
+    signalwire_sip_mock_server: RunningMock, request: pytest.FixtureRequest
+) -> Iterator[RunningMock]:
+    """The session's mock, emptied for this test: no credentials, no journal, no faults. With
+    ``signalwire_sip_mock_check_faults = true`` (ini), a fault the test left unused fails it."""
     signalwire_sip_mock_server.reset()
-    return signalwire_sip_mock_server
+    yield signalwire_sip_mock_server
+    if request.config.getini(CHECK_FAULTS):
+        signalwire_sip_mock_server.assert_faults_used()
 
 
 @pytest.fixture

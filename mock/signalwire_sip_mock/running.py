@@ -2,7 +2,7 @@
 
 It names the server (``base_url``, ``project_id``, ``api_token``), makes clients pointed at it,
 and drives the test hooks under ``/__mock__/`` (see ``admin``): ``reset()``, ``requests()``,
-``inject_fault()``. It imports neither pytest nor the client until a client is asked for.
+``inject_fault()``, ``faults()``, ``assert_faults_used()``, ``seed()``. It imports neither pytest nor the client until a client is asked for.
 """
 
 from __future__ import annotations
@@ -127,6 +127,28 @@ class RunningMock:
             "after": after,
         }
         self._hook("POST", "faults", json=fault)
+
+    def faults(self) -> list[dict[str, Any]]:
+        """The faults still pending (not yet used up), in the order they were added."""
+        pending: list[dict[str, Any]] = self._hook("GET", "faults").json()["faults"]
+        return pending
+
+    def assert_faults_used(self) -> None:
+        """Fail (AssertionError) when an injected fault was never used up: the test set up a
+        failure its code never met (pytest-httpserver's ``check_assertions``, respx's
+        ``assert_all_called``). The ``signalwire_sip_mock`` fixture calls it after each test
+        when the ini option ``signalwire_sip_mock_check_faults`` is true."""
+        pending = self.faults()
+        if pending:
+            raise AssertionError(f"faults injected but never used up: {pending}")
+
+    def seed(self, count: int, *, project: str | None = None) -> int:
+        """Store COUNT synthetic credentials in PROJECT (default: this mock's first project)."""
+        data: dict[str, Any] = {"count": count}
+        if project is not None:
+            data["project"] = project
+        seeded: int = self._hook("POST", "seed", json=data).json()["seeded"]
+        return seeded
 
     def close(self) -> None:
         """Release the connection the test hooks use."""

@@ -138,6 +138,28 @@ class Route:
     def allow(self) -> str:
         return ", ".join(sorted(self.operations))
 
+    def may_start(self, prefix: str) -> bool:
+        """Whether a request path of this route can start with PREFIX (a fault's ``path``):
+        segment by segment, a ``{parameter}`` takes any text, a fixed one its own."""
+        wanted, fixed = prefix.split("/"), self.template.split("/")
+        if len(wanted) > len(fixed):
+            return False
+        for index, (given, part) in enumerate(zip(wanted, fixed, strict=False)):
+            if part.startswith("{") and part.endswith("}"):
+                continue
+            last = index == len(wanted) - 1
+            if not (part.startswith(given) if last else part == given):
+                return False
+        return True
+
+
+def fault_can_match(routes: list[Route], method: str | None, path: str | None) -> bool:
+    """Whether a fault on METHOD and PATH (a prefix; None: any) can meet an API request."""
+    return any(
+        (path is None or route.may_start(path)) and (method is None or method in route.operations)
+        for route in routes
+    )
+
 
 def _resolve(document: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
     while "$ref" in node:

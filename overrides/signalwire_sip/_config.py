@@ -37,18 +37,24 @@ def is_loopback(host: str) -> bool:
 def base_url_for_space(space: str) -> str:
     """The API origin of a space given as a name (``example``) or a host (``example.signalwire.com``).
 
-    Only a loopback host (a mock server standing in for a space: ``127.0.0.1:8080``,
-    ``localhost:8080``, ``[::1]:8080``) is called over plain http; every other host gets
-    https, whatever scheme the space was written with, so a typo never sends the token in clear.
+    Plain http is used for a loopback host (a mock server standing in for a space:
+    ``127.0.0.1:8080``, ``localhost:8080``, ``[::1]:8080``), and for a bare host name with a
+    port written with ``http://`` (a mock a CI service names: ``http://mock:8080``); every other
+    host gets https, whatever scheme it was written with, so a typo never sends the token in
+    clear (``localhostdev``, ``http://example.signalwire.com``).
     """
-    host = space.strip().removeprefix("https://").removeprefix("http://").rstrip("/")
+    written = space.strip()
+    host = written.removeprefix("https://").removeprefix("http://").rstrip("/")
     if "." not in host and ":" not in host and host != "localhost":
         host = f"{host}.signalwire.com"
     try:
-        hostname = urlsplit(f"//{host}").hostname or ""
+        parts = urlsplit(f"//{host}")
+        hostname, port = parts.hostname or "", parts.port
     except ValueError:
-        hostname = ""
-    return f"{'http' if is_loopback(hostname) else 'https'}://{host}"
+        hostname, port = "", None
+    service = written.startswith("http://") and port is not None and "." not in hostname
+    plain = is_loopback(hostname) or (service and ":" not in hostname)
+    return f"{'http' if plain else 'https'}://{host}"
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,11 @@ class APIStatusError(SignalWireError):
         self.errors = _error_details(self.body)
         super().__init__(self._describe())
 
+    @property
+    def status_code(self) -> int:
+        """The HTTP status (httpx's and openai-python's name; ``status`` is the same)."""
+        return self.status
+
     def _describe(self) -> str:
         text = f"{self.status} from {self.method} {self.url}"
         if self.request_id:
@@ -128,6 +133,10 @@ class AuthenticationError(APIStatusError):
     """401: the project ID or API token was refused."""
 
 
+class PermissionDeniedError(APIStatusError):
+    """403: the credentials are valid but may not do this (a token without the scope)."""
+
+
 class NotFoundError(APIStatusError):
     """404: no such SIP credential in this project."""
 
@@ -156,6 +165,7 @@ class UnexpectedResponseError(APIStatusError):
 _BY_STATUS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
     401: AuthenticationError,
+    403: PermissionDeniedError,
     404: NotFoundError,
     409: ConflictError,
     413: BadRequestError,

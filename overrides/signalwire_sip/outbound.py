@@ -15,7 +15,7 @@ from uuid import UUID
 
 from signalwire_sip_client.models import CallHandler
 
-from ._arguments import uuid_argument
+from ._arguments import enum_argument, uuid_argument
 from ._exceptions import ResourceIdRuleError
 from .rule import rule_problem
 
@@ -28,6 +28,12 @@ class OutboundPolicy:
     resource_id: UUID | None = None
 
     def __post_init__(self) -> None:
+        # Built from enums or their text alike at run time: OutboundPolicy("resource", "5f0c...")
+        # (the annotations say what the fields hold once built).
+        object.__setattr__(self, "handler", enum_argument("handler", CallHandler, self.handler))
+        if self.resource_id is not None:
+            resource_id = uuid_argument("resource_id", self.resource_id)
+            object.__setattr__(self, "resource_id", resource_id)
         problem = rule_problem(self.as_fields())
         if problem:
             raise ResourceIdRuleError(problem)
