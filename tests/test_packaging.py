@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import venv
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -17,19 +15,6 @@ from signalwire_sip_mock import MockProcess, Project
 from .helpers import COLLECTION, ROOT, SPEC_PATH
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    out = tmp_path_factory.mktemp("dist")
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    [built] = out.glob("signalwire_sip-*.whl")
-    yield built
 
 
 def test_the_wheel_ships_both_packages_the_mock_markers_and_the_spec(wheel: Path) -> None:

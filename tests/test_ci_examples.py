@@ -1,0 +1,122 @@
+"""The CI examples (examples/ci/) cannot rot: each is linted by the tool its platform's users
+trust (check-jsonschema with GitHub's and GitLab's own schemas, zizmor for GitHub Actions'
+security), each linter is shown to fail on a broken copy, and the steps each file runs are run
+here, in a clean venv with the built wheel, against the mock they start."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from .helpers import ROOT
+
+pytestmark = pytest.mark.slow
+EXAMPLES = ROOT / "examples" / "ci"
+GITHUB, GITLAB = EXAMPLES / "github-actions.yml", EXAMPLES / "gitlab-ci.yml"
+BIN = Path(sys.executable).parent
+
+
+def lint(path: Path) -> list[subprocess.CompletedProcess[str]]:
+    schema = "vendor.github-workflows" if "github" in path.name else "vendor.gitlab-ci"
+    runs = [[str(BIN / "check-jsonschema"), "--builtin-schema", schema, str(path)]]
+    if "github" in path.name:
+        runs.append([str(BIN / "zizmor"), "--offline", "--no-progress", str(path)])
+    return [subprocess.run(run, capture_output=True, text=True, timeout=120) for run in runs]
+
+
+@pytest.mark.parametrize("path", [GITHUB, GITLAB], ids=["github", "gitlab"])
+def test_the_examples_pass_their_platforms_linters(path: Path) -> None:
+    for done in lint(path):
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new"),
+    [
+        (GITHUB, "runs-on:", "runs-onn:"),  # a key GitHub does not know
+        (GITHUB, "          persist-credentials: false\n", ""),  # zizmor: credentials kept
+        (GITLAB, "  script:", "  scripts:"),
+    ],
+)
+def test_the_linters_fail_on_a_broken_copy(path: Path, old: str, new: str, tmp_path: Path) -> None:
+    broken = tmp_path / path.name
+    text = path.read_text()
+    assert old in text
+    broken.write_text(text.replace(old, new, 1))
+    assert any(done.returncode != 0 for done in lint(broken))
+
+
+@pytest.fixture(scope="module")
+def clean_venv(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A venv with nothing in it: each example installs the gate itself."""
+    where = tmp_path_factory.mktemp("ci-venv")
+    venv.create(where, with_pip=True)
+    yield where
+
+
+def environment(job_env: dict[str, Any], venv_dir: Path, wheel: Path) -> dict[str, str]:
+    """The job's variables, the package spec pointing at the built wheel, the venv first."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SIGNALWIRE_", "VIRTUAL_ENV"))}
+    env |= {k: str(v) for k, v in job_env.items()}
+    env["SIGNALWIRE_SIP"] = f"{wheel}[contract]"
+    env["PATH"] = f"{venv_dir / 'bin'}:{env['PATH']}"
+    env["PIP_CONSTRAINT"] = str(ROOT / "requirements" / "constraints.txt")
+    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    return env
+
+
+def test_the_github_workflow_runs_its_steps(clean_venv: Path, wheel: Path, tmp_path: Path) -> None:
+    job = yaml.safe_load(GITHUB.read_text())["jobs"]["contract"]
+    env = environment(job["env"], clean_venv, wheel)
+    ran, failed = [], False
+    for step in job["steps"]:
+        if "run" not in step or (failed and step.get("if") != "always()"):
+            continue
+        done = subprocess.run(
+            ["bash", "-e", "-c", step["run"]],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        ran.append((step.get("name"), done.returncode))
+        failed = failed or done.returncode != 0
+        assert done.returncode == 0, (
+            f"{step.get('name')}: {done.stdout[-2000:]}{done.stderr[-2000:]}"
+        )
+    assert [name for name, _ in ran] == [
+        "Install the contract gate",
+        "Start the mock",
+        "Run the contract gate",
+        "Stop the mock",
+    ]
+    assert (tmp_path / "reports" / "contract" / "junit.xml").is_file()
+
+
+def test_the_gitlab_job_runs_its_script(clean_venv: Path, wheel: Path, tmp_path: Path) -> None:
+    job = yaml.safe_load(GITLAB.read_text())["contract"]
+    env = environment(job["variables"], clean_venv, wheel)
+    # GitLab runs a job's script lines in one shell, stopping at the first failure.
+    script = subprocess.run(
+        ["bash", "-e", "-c", "\n".join(job["script"])],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    after = subprocess.run(
+        ["bash", "-c", "\n".join(job["after_script"])], cwd=tmp_path, env=env, timeout=60
+    )
+    assert script.returncode == 0, script.stdout[-3000:] + script.stderr[-3000:]
+    assert after.returncode == 0
+    assert (tmp_path / job["artifacts"]["reports"]["junit"]).is_file()
