@@ -28,6 +28,9 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import griffe
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = Path("openapi/sip-credentials.yaml")
@@ -153,7 +156,14 @@ class _Node:
 
 
 def parse_optic(output: str) -> list[Change]:
-    """The changes optic's terminal report lists, classed by the checks that judged them."""
+    """The changes optic's terminal report lists, classed by the checks that judged them.
+
+    The terminal report, because it is the only place optic gives its checks' verdicts:
+    ``optic diff --check --json`` (the only machine-readable output it has) holds the diff
+    alone, each change with its ``before`` and ``after`` and no rule that judged it (measured
+    with the pinned optic on the H264 removal: ``{"operations": [...]}``, no "breaking").
+    griffe (below) and schemathesis (scripts/upstream.py) are read through their APIs and
+    reports."""
     nodes: list[_Node] = []
     stack: list[_Node] = []
     for raw in output.splitlines():
@@ -256,11 +266,30 @@ def http_changes(root: Path, base_spec: str) -> list[Change]:
 
 # The Python API: griffe -----------------------------------------------------------------------
 
-_GRIFFE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<object>[^:]+): (?P<message>.+)$")
+
+def _public_names(obj: Any, prefix: str, found: set[str], seen: set[str]) -> set[str]:
+    """Every public name under OBJ, by the path a user imports it by (PREFIX): aliases (the
+    names a package re-exports) are followed to what they name, once each."""
+    for name, member in obj.members.items():
+        try:
+            if not member.is_public:
+                continue
+            target = member.final_target if member.is_alias else member
+        except (griffe.AliasResolutionError, griffe.CyclicAliasError):
+            continue  # a name re-exported from another distribution: not ours to list
+        if member.is_alias and target.kind is griffe.Kind.MODULE:
+            continue  # an imported module is listed under its own name
+        path = f"{prefix}.{name}"
+        found.add(path)
+        if target.kind in (griffe.Kind.MODULE, griffe.Kind.CLASS) and target.path not in seen:
+            seen.add(target.path)
+            _public_names(target, path, found, seen)
+    return found
 
 
 def python_changes(root: Path, base: str) -> list[Change]:
-    griffe = Path(sys.executable).with_name("griffe")
+    """The Python layer's changes, read through griffe's API: its breakages (breaking), and
+    the public names the base did not have (additive)."""
     changes = []
     for package, folder in PACKAGES.items():
         known = subprocess.run(
@@ -272,33 +301,19 @@ def python_changes(root: Path, base: str) -> list[Change]:
         if known.returncode != 0:  # not in the base release: all of it is new
             changes.append(Change("additive", "python", f"{package}: new package"))
             continue
-        done = subprocess.run(
-            [
-                str(griffe),
-                "check",
-                package,
-                "-s",
-                folder,
-                "-a",
-                base,
-                "-f",
-                "oneline",
-                "--no-color",
-            ],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode not in (0, 1):
-            raise SystemExit(f"griffe check {package} failed:\n{done.stderr}")
-        for line in (done.stdout + done.stderr).splitlines():
-            found = _GRIFFE.match(line.strip())
-            if found:  # generated/pkg/models/codec.py + Codec.H264 -> pkg.models.codec.Codec.H264
-                module = Path(found["file"]).relative_to(folder).with_suffix("")
-                parts = [p for p in module.parts if p != "__init__"]
-                symbol = ".".join([*parts, found["object"]])
-                changes.append(Change("breaking", "python", f"{symbol}: {found['message']}"))
+        try:
+            old = griffe.load_git(package, ref=base, repo=root, search_paths=[folder])
+            new = griffe.load(package, search_paths=[root / folder])
+        except (griffe.GriffeError, OSError, ValueError) as error:
+            raise SystemExit(f"griffe could not load {package}: {error}") from None
+        for breakage in griffe.find_breaking_changes(old, new):
+            text = f"{breakage.obj.path}: {breakage.kind.value}"
+            changes.append(Change("breaking", "python", text))
+        before = _public_names(old, package, set(), set())
+        added = _public_names(new, package, set(), set()) - before
+        # A new module or class is one line: its members are new with it.
+        tops = sorted(n for n in added if n.rsplit(".", 1)[0] not in added)
+        changes += [Change("additive", "python", f"{name}: new public name") for name in tops]
     return changes
 
 

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import yaml
 
@@ -172,25 +173,25 @@ def cmd_diff(root: Path, upstream_file: Path) -> int:
     return 1 if new else 0
 
 
-_FAILURE = re.compile(r"^_+ (?P<operation>(GET|PUT|POST|DELETE|PATCH) \S+) _+$")
 _CHECK = re.compile(r"^- (?:ST\d+ )?(?P<title>.+)$")
 
 
-def conformance_failures(output: str) -> list[str]:
-    """``METHOD path: failure: first line of its detail`` for each failure schemathesis reports."""
+def conformance_failures(junit: Path) -> list[str]:
+    """``METHOD path: failure: first line of its detail`` for each failure in schemathesis'
+    JUnit report (a test case per operation; each failure's text lists its checks as
+    ``- ST108 Title``, the detail on the next line that is not empty)."""
     failures: list[str] = []
-    operation = title = None
-    for raw in output.splitlines():
-        line = raw.strip()
-        if line.startswith("====="):  # FAILURES ends where WARNINGS or SUMMARY begins
-            operation = title = None
-        elif header := _FAILURE.match(line):
-            operation, title = header["operation"], None
-        elif operation and (check := _CHECK.match(line)):
-            title = check["title"]
-        elif operation and title and line:
-            failures.append(f"{operation}: {title}: {line}")
+    for case in ElementTree.parse(junit).getroot().iter("testcase"):
+        operation = case.get("name", "")
+        for failure in case.iter("failure"):
             title = None
+            for raw in (failure.text or "").splitlines():
+                line = raw.strip()
+                if check := _CHECK.match(line):
+                    title = check["title"]
+                elif title and line:
+                    failures.append(f"{operation}: {title}: {line}")
+                    title = None
     return sorted(set(failures))
 
 
@@ -227,6 +228,11 @@ def conformance(
                 "--seed",
                 str(seed),
                 "--no-color",
+                # The verdict is read from the JUnit report, not from the terminal's text.
+                "--report",
+                "junit",
+                "--report-junit-path",
+                str(Path(scratch) / "junit.xml"),
             ],
             cwd=scratch,  # not this repository's schemathesis.toml: SignalWire's definition alone
             capture_output=True,
@@ -234,7 +240,8 @@ def conformance(
             env=os.environ | {"SCHEMATHESIS_HOOKS": ""},
             check=False,
         )
-    failures = conformance_failures(done.stdout)
+        junit = Path(scratch) / "junit.xml"
+        failures = conformance_failures(junit) if junit.is_file() else []
     if done.returncode not in (0, 1) or (done.returncode == 1 and not failures):
         raise SystemExit(f"schemathesis did not run:\n{done.stdout[-3000:]}\n{done.stderr[-2000:]}")
     return [(f, explained(f, patterns)) for f in failures], done.stdout
