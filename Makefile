@@ -16,7 +16,7 @@ PART ?=
 # pyenv's other Pythons, for the matrix (the shims answer only for versions listed here).
 PYENV_PYTHONS := $(shell pyenv versions --bare 2>/dev/null | grep -E '^3\.1[1-9]\.' | paste -sd: -)
 
-.PHONY: help venv lock generate check-generated sync-client lint quick test unit contract contract-sandbox mock docs browser \
+.PHONY: help venv lock generate check-generated sync-client lint quick test unit container-tools contract contract-sandbox mock docs browser \
 	changes check-release bump dist matrix downstream upstream-diff upstream-conformance bench clean
 
 help: ## List the targets
@@ -72,6 +72,10 @@ quick: $(STAMP) ## The edit loop (under a minute): ruff, mypy, the drift checks 
 	$(BIN)/python scripts/make_sync.py --check
 	$(BIN)/pytest -n 2 -q -m "not slow" $(PYTEST_ARGS)
 
+container-tools: ## Install Debian's podman, mmdebstrap and runc for the container test, unless they are there
+	@command -v podman >/dev/null && command -v mmdebstrap >/dev/null && command -v runc >/dev/null || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman mmdebstrap runc uidmap >/dev/null; }
+
 browser: ## Install Debian's chromium for the docs page test, unless a chromium is there
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
@@ -80,7 +84,7 @@ docs: $(STAMP) ## Write the API reference page (Swagger UI, works offline) to re
 	$(BIN)/python -m signalwire_sip_mock.docs reports/docs
 
 # Two workers (pytest-xdist), one per core: 250 s serial, 156 s so on this 2-core machine.
-unit: $(STAMP) browser ## Run the pytest suite (unit, integration, contract-in-pytest, reliability)
+unit: $(STAMP) browser container-tools ## Run the pytest suite (unit, integration, contract-in-pytest, reliability)
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 contract: $(STAMP) ## The contract gate: schemathesis against the embedded mock server

@@ -71,6 +71,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "a connection that sends nothing for as long is closed",
     )
     parser.add_argument(
+        "--port-file",
+        metavar="FILE",
+        help="write the port it listens on to FILE once it does (with --port 0: for scripts "
+        "and a container's health check)",
+    )
+    parser.add_argument(
         "--log-level", default="info", choices=["debug", "info", "warning", "error"]
     )
     parser.add_argument(
@@ -137,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     server = _AnnouncingServer(config)
 
     def banner(port: int) -> None:
+        if args.port_file:
+            with open(args.port_file, "w", encoding="ascii") as f:
+                f.write(f"{port}\n")
         # A wildcard address listens on loopback too; the URLs name one a client can dial.
         host = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(args.host, args.host)
         if ":" in host and not host.startswith("["):
