@@ -195,3 +195,41 @@ def test_the_full_gate_runs_against_a_mock_started_elsewhere_and_reports_where_t
             env=broken, cwd=tmp_path,
         )  # fmt: skip
     assert failed.returncode == 1
+
+
+# The hooks' own OpenAPI document ----------------------------------------------------------
+
+
+def test_the_hooks_document_is_openapi_and_names_every_hook_route() -> None:
+    from openapi_spec_validator import validate
+
+    from signalwire_sip_mock import admin, limits
+    from signalwire_sip_mock.spec import hook_operations, load_hooks
+
+    document = load_hooks()
+    validate(document)
+    declared = {
+        (method.upper(), path.removeprefix(admin.PREFIX).rstrip("/"))
+        for path, item in document["paths"].items()
+        for method in item
+    }
+    controls = admin.Controls(admin.Journal(), admin.Faults(), reset=lambda: None, seed=len)
+    assert declared == set(controls.routes)
+    assert set(hook_operations()) >= {"add_fault", "seed"}
+    seed = document["components"]["schemas"]["Seed"]["properties"]["count"]
+    assert seed["maximum"] == limits.MAX_SEED
+
+
+def test_hook_bodies_are_validated_like_the_api_and_the_document_is_served(
+    mock: RunningMock,
+) -> None:
+    from signalwire_sip_mock.spec import hooks_path
+
+    served = httpx.get(f"{mock.base_url}/openapi-hooks.yaml")
+    assert served.status_code == 200 and served.content == hooks_path().read_bytes()
+    refused = httpx.post(f"{mock.base_url}/__mock__/seed", json={"count": "x", "project": 5})
+    assert refused.status_code == 422
+    named = {item["attribute"] for item in refused.json()["errors"]}
+    assert named == {"count", "project"}, refused.json()
+    fault = httpx.post(f"{mock.base_url}/__mock__/faults", json={"status": 503, "count": 0})
+    assert fault.status_code == 422 and "count" in fault.json()["errors"][0]["message"]

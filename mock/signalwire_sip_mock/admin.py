@@ -15,6 +15,9 @@
 - ``POST /__mock__/reset`` empties the store, the journal and the faults.
 - ``GET /__mock__/health`` answers 200 once the server serves.
 
+``hooks.yaml`` (served as ``/openapi-hooks.yaml``, rendered on ``/docs/``) is their OpenAPI
+document; fault and seed bodies are validated against it as the API's are against its spec.
+
 Access (WireMock's admin auth is the model): open by default, for a mock on loopback; with a
 hook token, every hook but ``health`` needs ``Authorization: Bearer TOKEN`` (401 otherwise);
 closed (403, ``health`` only) for a mock that listens beyond loopback without a token.
@@ -36,7 +39,8 @@ from .journal import SECRET_HEADERS as SECRET_HEADERS
 from .journal import Journal as Journal
 from .journal import JournalEntry as JournalEntry
 from .limits import JOURNAL_BODY_BYTES, MAX_FAULTS
-from .request import Answer, Headers, Receive, Scope, parse_json, read_body
+from .request import Answer, Headers, Receive, Scope, parse_json, read_body, valid_body
+from .spec import hook_operations
 
 PREFIX = "/__mock__/"
 # A fault may carry any failure status: the spec's own (401, 404, 422, 429, 500, 503 ...) and
@@ -225,9 +229,12 @@ class Controls:
         return 200, json.dumps({"faults": self.faults.as_json()}).encode(), []
 
     async def add_fault(self, scope: Scope, receive: Receive) -> Reply:
-        data = parse_json(await read_body(scope, receive))
+        raw = await read_body(scope, receive)
+        data = parse_json(raw)
         try:
-            fault = Fault.parse(data)
+            # The 1.x wording of each refusal first, then everything the hooks document says.
+            fault = Fault.parse(dict(data) if isinstance(data, dict) else data)
+            valid_body(hook_operations()["add_fault"], data, len(raw))
             if not self._can_match(fault.method, fault.path):
                 raise ValueError(
                     f"no request of the API can match method {fault.method!r} and path "
@@ -249,7 +256,8 @@ class Controls:
         return 204, b"", []
 
     async def seed(self, scope: Scope, receive: Receive) -> Reply:
-        data = parse_json(await read_body(scope, receive))
+        raw = await read_body(scope, receive)
+        data = valid_body(hook_operations()["seed"], parse_json(raw), len(raw))
         try:
             seeded = self._seed(data)
             if inspect.isawaitable(seeded):  # a 1.x Controls may be given a plain function

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import simple_error
-from .spec import load_spec, spec_path
+from .spec import hooks_path, load_hooks, load_spec, spec_path
 
 # What /docs/ serves beside its page, and the files `make docs` writes: name -> media type.
 ASSETS = {
@@ -36,19 +36,25 @@ _TEMPLATE = """<!DOCTYPE html>
 </head>
 <body>
 <div id="swagger-ui"></div>
+<div id="hooks-ui"></div>
 <script id="openapi" type="application/json">{spec}</script>
+<script id="openapi-hooks" type="application/json">{hooks}</script>
 <script src="./swagger-ui-bundle.js"></script>
 <script>
-window.ui = SwaggerUIBundle({{
-  spec: JSON.parse(document.getElementById("openapi").textContent),
-  dom_id: "#swagger-ui",
-  deepLinking: true,
-  docExpansion: "list",
-  displayOperationId: true,
-  defaultModelsExpandDepth: 0,
-  presets: [SwaggerUIBundle.presets.apis],
-  layout: "BaseLayout"
-}});
+function render(source, target) {{
+  return SwaggerUIBundle({{
+    spec: JSON.parse(document.getElementById(source).textContent),
+    dom_id: target,
+    deepLinking: false,
+    docExpansion: "list",
+    displayOperationId: true,
+    defaultModelsExpandDepth: 0,
+    presets: [SwaggerUIBundle.presets.apis],
+    layout: "BaseLayout"
+  }});
+}}
+window.ui = render("openapi", "#swagger-ui");
+window.hooksUi = render("openapi-hooks", "#hooks-ui");
 </script>
 </body>
 </html>
@@ -76,10 +82,25 @@ def spec_json() -> bytes:
 def page() -> bytes:
     """The API reference page (it loads ``./swagger-ui.css`` and ``./swagger-ui-bundle.js``)."""
     spec: dict[str, Any] = load_spec()
-    # Inside <script>, "<" is written as \\u003c so no text of the spec can close the element.
-    embedded = json.dumps(spec, ensure_ascii=False).replace("<", "\\u003c")
     title = html.escape(str(spec["info"]["title"]))
-    return _TEMPLATE.format(title=title, spec=embedded).encode()
+    return _TEMPLATE.format(
+        title=title, spec=_embedded(spec), hooks=_embedded(load_hooks())
+    ).encode()
+
+
+def _embedded(document: dict[str, Any]) -> str:
+    # Inside <script>, "<" is written as \\u003c so no text of a document can close the element.
+    return json.dumps(document, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def hooks_yaml() -> bytes:
+    """The test hooks' OpenAPI document exactly as shipped."""
+    return hooks_path().read_bytes()
+
+
+@cache
+def hooks_json() -> bytes:
+    return json.dumps(load_hooks(), ensure_ascii=False, indent=2).encode()
 
 
 @cache
@@ -106,6 +127,8 @@ _REDIRECTS = frozenset({"/", "/docs"})
 _SPEC_PAGES: dict[str, tuple[bytes, Callable[[], bytes]]] = {
     "/openapi.yaml": (b"application/yaml", spec_yaml),
     "/openapi.json": (b"application/json", spec_json),
+    "/openapi-hooks.yaml": (b"application/yaml", hooks_yaml),
+    "/openapi-hooks.json": (b"application/json", hooks_json),
 }
 
 

@@ -71,6 +71,32 @@ def request_example(
     return copy.deepcopy(dict(content["application/json"]["examples"][name]["value"]))
 
 
+HOOKS_FILE = "hooks.yaml"
+
+
+def hooks_path() -> Path:
+    """The OpenAPI document of the test hooks under ``/__mock__/`` (beside this module)."""
+    return Path(__file__).with_name(HOOKS_FILE)
+
+
+@cache
+def load_hooks() -> dict[str, Any]:
+    """The parsed hooks document (read once per process)."""
+    with open(hooks_path(), encoding="utf-8") as f:
+        document: dict[str, Any] = yaml.safe_load(f)
+    return document
+
+
+@cache
+def hook_operations() -> dict[str, Operation]:
+    """The hooks' operations by operationId, their validators compiled once."""
+    return {
+        op.operation_id: op
+        for route in build_routes(load_hooks())
+        for op in route.operations.values()
+    }
+
+
 def collection_path(document: Mapping[str, Any] | None = None) -> str:
     """The SIP credential collection: where the spec lists and creates credentials."""
     return operation_path("list_sip_credentials", document)
