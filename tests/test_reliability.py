@@ -287,7 +287,7 @@ def test_the_cli_banner_works_as_pasted_and_the_server_stops_cleanly_on_sigterm(
         banner = mock.banner
         # Every URL it prints answers, and its export lines, pasted as they are, configure a client.
         urls = re.findall(r"http://\S+", banner)
-        assert len(urls) == 5
+        assert len(urls) == 6  # base, docs, the spec twice, the hooks and their document
         for url in urls:
             assert httpx.get(url, follow_redirects=True, timeout=TIMEOUT).status_code == 200, url
         exports = dict(re.findall(r"^\s*export (SIGNALWIRE_\w+)=(\S+)", banner, re.MULTILINE))

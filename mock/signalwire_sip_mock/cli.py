@@ -23,7 +23,8 @@ BANNER = """signalwire-sip mock serving the SIP credential API
   base URL    {base_url}
   API docs    {base_url}/docs/
   spec        {base_url}/openapi.yaml  {base_url}/openapi.json
-  test hooks  {base_url}/__mock__/  (requests, faults, seed, reset, health; {base_url}/openapi-hooks.yaml)
+  test hooks  {base_url}/__mock__/  (requests, faults, seed, reset, health)
+              described by {base_url}/openapi-hooks.yaml
               {hooks}
   store       {store}
   projects    {projects}
