@@ -513,9 +513,11 @@ def test_a_fault_answers_any_failure_status_with_the_body_that_status_takes(
 
 
 def test_a_refused_fault_says_what_is_allowed(mock: RunningMock) -> None:
-    with pytest.raises(MockControlError, match=r"failure status from 400 to 599.*not 302"):
+    with pytest.raises(MockControlError, match=r"status: 302 is less than the minimum of 400"):
         mock.inject_fault(302)
-    with pytest.raises(ValueError, match="count must be an integer from 1"):
+    with pytest.raises(MockControlError, match=r"with a reason phrase.*not 499"):
+        mock.inject_fault(499)
+    with pytest.raises(ValueError, match="count: 0 is less than the minimum of 1"):
         mock.inject_fault(500, count=0)
 
 

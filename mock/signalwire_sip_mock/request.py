@@ -80,7 +80,7 @@ def path_parameters(matched: Matched) -> dict[str, Any]:
         if problem:
             raise not_found()
         # uuids are case-insensitive; the store holds them in lower case.
-        values[parameter.name] = value.lower() if isinstance(value, str) else value
+        values[parameter.name] = value.lower() if parameter.uuid else value
     return values
 
 

@@ -115,6 +115,8 @@ class Parameter:
     required: bool
     integer: bool
     validator: Any
+    #: A uuid (``format: uuid``): case-insensitive, so read in lower case.
+    uuid: bool = False
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,7 @@ def build_routes(document: Mapping[str, Any]) -> list[Route]:
                         bool(p.get("required")),
                         schema.get("type") == "integer",
                         _compile(document, p["schema"]),
+                        schema.get("format") == "uuid",
                     )
                 )
             body_validator = body_root = None

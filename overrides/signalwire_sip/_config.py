@@ -52,8 +52,9 @@ def base_url_for_space(space: str) -> str:
         hostname, port = parts.hostname or "", parts.port
     except ValueError:
         hostname, port = "", None
-    service = written.startswith("http://") and port is not None and "." not in hostname
-    plain = is_loopback(hostname) or (service and ":" not in hostname)
+    # A CI service's name: http:// written, a port, and a bare name (no dot, not an IPv6 literal).
+    service = written.startswith("http://") and port is not None and not set(".:") & set(hostname)
+    plain = is_loopback(hostname) or service
     return f"{'http' if plain else 'https'}://{host}"
 
 

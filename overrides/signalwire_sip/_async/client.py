@@ -65,10 +65,12 @@ class _AsyncSession:
     call in ``make bench``.)
     """
 
-    def __init__(self, http: httpx.AsyncClient, config: ClientConfig) -> None:
+    def __init__(
+        self, http: httpx.AsyncClient, config: ClientConfig, secrets: tuple[str, ...]
+    ) -> None:
         self._http, self._origin, self._timeout = http, config.base_url, config.timeout
         self._auth = httpx.BasicAuth(config.project_id, config.api_token)
-        self._secrets = secrets_of(config)
+        self._secrets = secrets
 
     async def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         last_answer.set(None)
@@ -113,7 +115,7 @@ class _AsyncCore(_Base):
         # A client the caller passed stays theirs: used as it is, never changed or closed here.
         self._owns_http = http_client is None
         self._http = httpx.AsyncClient() if http_client is None else http_client
-        session = _AsyncSession(self._http, self._config)
+        session = _AsyncSession(self._http, self._config, self._secrets)
         self._generated = Client(base_url=self._config.base_url).set_async_httpx_client(
             cast(httpx.AsyncClient, session)
         )
@@ -129,7 +131,17 @@ class _AsyncCore(_Base):
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
 
-    async def _call(self, method: str, path: str, send: Callable[[], Any], kind: type[T]) -> T:
+    async def _call(
+        self,
+        method: str,
+        path: str,
+        send: Callable[[], Any],
+        kind: type[T],
+        *,
+        gone_means_done: bool = False,
+    ) -> T:
+        """Send, retrying as the policy says; GONE_MEANS_DONE (a delete): a 404 after an
+        attempt that may have been carried out is the call's own success."""
         url = self._url(path)
         attempt, applied = 0, False
         while True:
@@ -138,7 +150,7 @@ class _AsyncCore(_Base):
                 response = await send()
             except APIStatusError as error:
                 error.attempts, error.earlier_attempt_may_have_applied = attempt, applied
-                if applied and method == "DELETE" and isinstance(error, NotFoundError):
+                if gone_means_done and applied and isinstance(error, NotFoundError):
                     # An earlier attempt was carried out but its answer was lost: it is gone.
                     log.info("%s %s: an earlier attempt had already deleted it", method, path)
                     return cast(T, None)
@@ -310,4 +322,5 @@ class AsyncSipCredentials(_AsyncCore):
             f"{COLLECTION}/{key}",
             lambda: delete_sip_credential.asyncio_detailed(key, client=self._generated),
             type(None),
+            gone_means_done=True,
         )
