@@ -488,3 +488,18 @@ def test_the_harness_leaves_memory_bounded(process: MockProcess) -> None:
         )
     after = _rss_kb(process.process.pid)  # type: ignore[union-attr]
     assert after - before < 64 * 1024, f"RSS {before} -> {after} kB"
+
+
+@pytest.mark.parametrize(
+    "option",
+    [["--read-timeout", "-1"], ["--read-timeout", "nan"], ["--port-file", "/nonexistent/p"]],
+)
+def test_a_bad_limit_or_port_file_is_refused_before_serving(option: list[str]) -> None:
+    done = mock_command(*option)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_the_port_file_names_the_port_it_bound(tmp_path: Path) -> None:
+    port_file = tmp_path / "port"
+    with MockProcess([PROJECT], options=["--port-file", str(port_file)]) as mock:
+        assert int(port_file.read_text()) == mock.port

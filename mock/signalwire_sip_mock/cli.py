@@ -65,7 +65,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--read-timeout",
-        type=float,
+        type=_seconds,
         default=Timeouts.read,
         metavar="SECONDS",
         help=f"time a request may take to arrive, head and body (default {Timeouts.read:g}); "
@@ -88,6 +88,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "plain-text 400 before the mock sees them; h11 lets the mock answer every method (405)",
     )
     return parser.parse_args(argv)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"a number of seconds from 0 to 3600, not {text!r}")
+    return value
 
 
 def _project(text: str) -> Project:
@@ -126,6 +136,12 @@ def main(argv: list[str] | None = None) -> int:
             f"export SIGNALWIRE_API_TOKEN={projects[0].token}"
             "  # a fresh demo project: --project ID:TOKEN chooses"
         )
+    if args.port_file:
+        try:  # refused now, with its reason, rather than inside the server once it listens
+            open(args.port_file, "w", encoding="ascii").close()
+        except OSError as error:
+            print(f"signalwire-sip-mock: cannot write --port-file: {error}", file=sys.stderr)
+            return 2
     hooks = HookAccess.for_host(args.host, args.hooks_token)
     try:
         app = create_app(projects, args.db, hooks)
