@@ -29,13 +29,14 @@ import tempfile
 from pathlib import Path
 
 from signalwire_sip import ENV_API_TOKEN, ENV_PROJECT_ID, ENV_SPACE, base_url_for_space
+from signalwire_sip_contract import CONTRACT_EXTRA
 
 # The commands' parts load when a command runs (gate_mock, gate_sandbox), so that --help works
 # without the contract extra and a missing one is named rather than shown as a traceback.
 PASSED, FAILED, USAGE_ERROR, MOCK_FAILED = 0, 1, 2, 3
 
 
-def verdict(code: int, covered: list[str]) -> int:
+def exit_code(code: int, covered: list[str]) -> int:
     """The gate's exit code: ``links.judge`` over schemathesis' CODE, in the codes above."""
     from .links import judge
 
@@ -66,7 +67,7 @@ def gate_mock(args: argparse.Namespace) -> int:
         code, covered = run_schemathesis(
             url, project_id, token, Path(args.reports), args.schemathesis_args
         )
-        return verdict(code, covered)
+        return exit_code(code, covered)
     project = Project("11111111-2222-4333-8444-555555555555", "PT" + secrets.token_hex(16))
     options = ["--port", str(args.port)] if args.port else []
     try:
@@ -81,7 +82,7 @@ def gate_mock(args: argparse.Namespace) -> int:
         )
     finally:
         mock.stop()
-    return verdict(code, covered)
+    return exit_code(code, covered)
 
 
 def gate_sandbox(args: argparse.Namespace) -> int:
@@ -136,7 +137,7 @@ def gate_sandbox(args: argparse.Namespace) -> int:
     finally:
         cleanup(space, run_id, created_log)
         shutil.rmtree(workdir, ignore_errors=True)
-    return verdict(code, covered)
+    return exit_code(code, covered)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,8 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         if missing.name not in _EXTRA_MODULES:
             raise
         print(
-            f"signalwire-sip-contract needs {missing.name}, of the contract extra: "
-            "pip install 'signalwire-sip[contract]'",
+            f"signalwire-sip-contract needs {missing.name}, of the contract extra: {CONTRACT_EXTRA}",
             file=sys.stderr,
         )
         return USAGE_ERROR

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from . import MOCK_EXTRA
 from .running import MockControlError, RunningMock
 
 if TYPE_CHECKING:
@@ -32,8 +33,7 @@ def signalwire_sip_mock_server() -> Iterator[RunningMock]:
         from .server import MockServer
     except ModuleNotFoundError as missing:
         raise pytest.UsageError(
-            f"the signalwire_sip_mock fixtures need {missing.name}, of the mock extra: "
-            "pip install 'signalwire-sip[mock]'"
+            f"the signalwire_sip_mock fixtures need {missing.name}, of the mock extra: {MOCK_EXTRA}"
         ) from None
 
     with MockServer() as server:
