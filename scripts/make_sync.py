@@ -1,7 +1,9 @@
 """Produce the synchronous client from the asyncio one (httpcore's approach, with unasync).
 
-    python scripts/make_sync.py          # write overrides/signalwire_sip/_sync/client.py
-    python scripts/make_sync.py --check  # fail, with a diff, when the file is not what it makes
+    python scripts/make_sync.py          # write overrides/signalwire_sip/_sync/*.py
+    python scripts/make_sync.py --check  # fail, with a diff, when a file is not what it makes
+
+Every module of ``_async/`` but ``__init__.py`` has its twin in ``_sync/``.
 
 unasync (python-trio) removes ``async``/``await`` and renames tokens; the names below are the
 ones our source uses that its default table does not know. The result is formatted with the
@@ -22,11 +24,15 @@ import unasync
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "overrides" / "signalwire_sip"
+SOURCES = sorted(p for p in (PACKAGE / "_async").glob("*.py") if p.name != "__init__.py")
+# 1.x: the names of the single-module layout (the client's module).
 SOURCE = PACKAGE / "_async" / "client.py"
 TARGET = PACKAGE / "_sync" / "client.py"
 REPLACEMENTS = {
     "AsyncSipCredentials": "SipCredentials",
-    "_AsyncSession": "_Session",
+    "AsyncSubscriberSipCredentials": "SubscriberSipCredentials",
+    "_AsyncCredentialOperations": "_CredentialOperations",
+    "_AsyncAddressOperations": "_AddressOperations",
     "_AsyncCore": "_Core",
     "AsyncClient": "Client",
     "aclose": "close",
@@ -35,21 +41,25 @@ REPLACEMENTS = {
     "asyncio": "time",
 }
 HEADER = (
-    "# Produced from _async/client.py by scripts/make_sync.py (unasync): edit that file, then run\n"
+    "# Produced from _async/{name} by scripts/make_sync.py (unasync): edit that file, then run\n"
     "# `make sync-client`. `make check-generated` fails when this file differs from what it makes.\n"
 )
 
 
-def produce() -> str:
-    """The synchronous twin of SOURCE, as the script writes it."""
+def target_of(source: Path) -> Path:
+    return PACKAGE / "_sync" / source.name
+
+
+def produce(source_file: Path = SOURCE) -> str:
+    """The synchronous twin of SOURCE_FILE, as the script writes it."""
     with tempfile.TemporaryDirectory() as scratch:
-        source = Path(scratch) / "_async" / "client.py"
+        source = Path(scratch) / "_async" / source_file.name
         source.parent.mkdir()
-        shutil.copyfile(SOURCE, source)
+        shutil.copyfile(source_file, source)
         rule = unasync.Rule("/_async/", "/_sync/", additional_replacements=REPLACEMENTS)
         unasync.unasync_files([str(source)], rules=[rule])
-        produced = Path(scratch) / "_sync" / "client.py"
-        produced.write_text(HEADER + produced.read_text())
+        produced = Path(scratch) / "_sync" / source_file.name
+        produced.write_text(HEADER.format(name=source_file.name) + produced.read_text())
         ruff = [
             str(Path(sys.executable).with_name("ruff")),
             "--config",
@@ -66,26 +76,34 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
     args = parser.parse_args(argv)
-    wanted = produce()
-    target, source = _shown(TARGET), _shown(SOURCE)
-    if not args.check:
-        TARGET.write_text(wanted)
-        print(f"wrote {target}")
-        return 0
-    have = TARGET.read_text() if TARGET.exists() else ""
-    if have == wanted:
-        print(f"{target} is what {source} produces")
-        return 0
-    sys.stdout.writelines(
-        difflib.unified_diff(
-            have.splitlines(keepends=True),
-            wanted.splitlines(keepends=True),
-            f"{target} (in the tree)",
-            f"{target} (produced)",
+    drifted = 0
+    for source_file in SOURCES:
+        wanted, target_file = produce(source_file), target_of(source_file)
+        target, source = _shown(target_file), _shown(source_file)
+        if not args.check:
+            target_file.write_text(wanted)
+            print(f"wrote {target}")
+            continue
+        have = target_file.read_text() if target_file.exists() else ""
+        if have == wanted:
+            print(f"{target} is what {source} produces")
+            continue
+        drifted += 1
+        sys.stdout.writelines(
+            difflib.unified_diff(
+                have.splitlines(keepends=True),
+                wanted.splitlines(keepends=True),
+                f"{target} (in the tree)",
+                f"{target} (produced)",
+            )
         )
-    )
-    print(f"\n{target} drifted from its source: run `make sync-client`")
-    return 1
+        print(f"\n{target} drifted from its source: run `make sync-client`")
+    stray = {p.name for p in (PACKAGE / "_sync").glob("*.py")} - {"__init__.py"}
+    stray -= {p.name for p in SOURCES}
+    for name in sorted(stray):
+        drifted += 1
+        print(f"_sync/{name} has no source in _async/: remove it")
+    return 1 if drifted else 0
 
 
 def _shown(path: Path) -> str:

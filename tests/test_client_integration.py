@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -145,6 +146,12 @@ def test_a_create_whose_answer_is_lost_is_retried_into_the_stored_one(
         assert [c.id for c in client.iter_all()] == [created.id]
     # The retry met its own stored credential (409) and read it back instead of failing.
     assert any(e["method"] == "POST" and e["status"] == 409 for e in mock.requests())
+    # The delayed first attempt is journaled when its answer goes out: wait for it, or it
+    # would land in the journal of whichever test the shared server serves next.
+    deadline = time.monotonic() + 10
+    while len([e for e in mock.requests() if e["method"] == "POST"]) < 2:
+        assert time.monotonic() < deadline, "the delayed attempt never finished"
+        time.sleep(0.05)
 
 
 def test_the_async_client_does_the_same(mock: RunningMock) -> None:

@@ -538,7 +538,15 @@ def test_the_journal_keeps_the_body_of_a_request_a_fault_answered(
 
 def test_the_hooks_list_themselves(mock: RunningMock) -> None:
     hooks = httpx.get(f"{mock.base_url}/__mock__/", timeout=TIMEOUT).json()["hooks"]
-    assert set(hooks) == {"requests", "faults", "seed", "reset", "health"}
+    assert set(hooks) == {
+        "requests",
+        "faults",
+        "seed",
+        "reset",
+        "health",
+        "subscribers",
+        "resources",
+    }
 
 
 @pytest.mark.parametrize(

@@ -77,6 +77,13 @@ def test_every_operation_has_the_signalwire_id_summary_and_description(
         "get_sip_credential",
         "update_sip_credential",
         "delete_sip_credential",
+        "list_sip_credential_addresses",
+        "assign_resource_to_sip_credential",
+        "list_subscriber_sip_credentials",
+        "create_subscriber_sip_credential",
+        "get_subscriber_sip_credential",
+        "update_subscriber_sip_credential",
+        "delete_subscriber_sip_credential",
     }
     for item in spec["paths"].values():
         for op in (o for o in item.values() if isinstance(o, dict)):

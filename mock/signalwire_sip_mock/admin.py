@@ -12,7 +12,10 @@
   ``GET`` lists faults, ``DELETE`` removes them.
 - ``POST /__mock__/seed`` with ``{"count": 100000}`` stores that many synthetic credentials
   (in the first project, or ``"project": ID``) in one transaction: for load and paging tests.
-- ``POST /__mock__/reset`` empties the store, the journal and the faults.
+- ``POST /__mock__/reset`` empties the store, the journal and the faults (every project gets
+  its subscriber and resource back).
+- ``/__mock__/subscribers`` and ``/__mock__/resources`` add, list and remove Fabric
+  subscribers and resources (``fabric_hooks.py``).
 - ``GET /__mock__/health`` answers 200 once the server serves.
 
 ``hooks.yaml`` (served as ``/openapi-hooks.yaml``, rendered on ``/docs/``) is their OpenAPI
@@ -34,6 +37,8 @@ from typing import Any
 
 from .access import HookAccess as HookAccess
 from .errors import request_error, simple_error
+from .fabric_hooks import HOOKS as FABRIC_HOOKS
+from .fabric_hooks import FabricHooks
 from .journal import REDACTED as REDACTED
 from .journal import SECRET_HEADERS as SECRET_HEADERS
 from .journal import Journal as Journal
@@ -156,6 +161,7 @@ class Controls:
         seed: Callable[[Any], Awaitable[int] | int],
         access: HookAccess | None = None,
         can_match: Callable[[str | None, str | None], bool] | None = None,
+        fabric: FabricHooks | None = None,
     ) -> None:
         self.journal, self.faults, self._reset, self._seed = journal, faults, reset, seed
         self.access = access or HookAccess()
@@ -172,10 +178,16 @@ class Controls:
             ("POST", "reset"): self.reset,
             ("POST", "seed"): self.seed,
         }
+        # The subscriber and resource hooks (fabric_hooks.py), when the app has a Fabric.
+        self.fabric = fabric
+        if fabric is not None:
+            self.routes |= fabric.routes()
 
     async def __call__(self, scope: Scope, receive: Receive) -> Reply:
         name = scope["path"][len(PREFIX) :].rstrip("/")
         handler = self.routes.get((scope["method"], name))
+        if handler is None and self.fabric is not None:
+            handler = self.fabric.removal(scope["method"], name)
         if handler is None:
             return 404, simple_error(404), []
         if name != "health":
@@ -188,7 +200,8 @@ class Controls:
             return answer.status, answer.body, answer.headers
 
     async def list_hooks(self, scope: Scope, receive: Receive) -> Reply:
-        return 200, json.dumps({"hooks": HOOKS}).encode(), []
+        hooks = HOOKS | FABRIC_HOOKS if self.fabric is not None else HOOKS
+        return 200, json.dumps({"hooks": hooks}).encode(), []
 
     async def health(self, scope: Scope, receive: Receive) -> Reply:
         return 200, b'{"status":"ok"}', []

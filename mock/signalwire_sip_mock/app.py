@@ -24,6 +24,7 @@ from typing import Any
 
 from . import admin, docs, request
 from .errors import error_body, simple_error
+from .fabric_hooks import FabricHooks
 from .handlers import DEFAULT_PAGE_SIZE as DEFAULT_PAGE_SIZE
 from .handlers import Call, Resources
 from .limits import MAX_BODY_BYTES as MAX_BODY_BYTES
@@ -62,17 +63,18 @@ class MockApp:
         self.store = store or Store()
         self.spec = spec or load_spec()
         self.routes: list[Route] = build_routes(self.spec)
-        self.resources = Resources(self.store, self.spec)
+        self.resources = Resources(self.store, self.spec, list(self.projects))
         self.resource_fields = self.resources.fields
         self.faults = admin.Faults()
         self.journal = admin.Journal()
         self.controls = admin.Controls(
             self.journal,
             self.faults,
-            reset=self.store.reset,
+            reset=self.resources.reset,
             seed=lambda data: self.resources.seed_yielding(data, list(self.projects)),
             access=hooks,
             can_match=lambda method, path: fault_can_match(self.routes, method, path),
+            fabric=FabricHooks(self.resources.fabric),
         )
         self._authenticate = request.Authenticator(self.projects.items())
         self._ids = itertools.count(1)

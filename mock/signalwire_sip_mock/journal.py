@@ -13,6 +13,38 @@ from .request import json_problem
 REDACTED = "[redacted]"
 # Headers that carry credentials; the journal keeps their names, never their values.
 SECRET_HEADERS = frozenset({b"authorization", b"proxy-authorization", b"cookie"})
+# Body fields that carry secrets (the spec's writeOnly `password`): kept as REDACTED.
+SECRET_FIELDS = frozenset({"password"})
+
+
+def without_secrets(body: bytes) -> bytes:
+    """BODY with the value of every secret field, at any depth, replaced by REDACTED; a body
+    that may name one (the word, or a JSON escape that could spell it) but is not JSON is
+    kept as REDACTED whole. Done as the entry is recorded: the secret is never held."""
+    if b"password" not in body and b"\\u" not in body:
+        return body
+    try:
+        document = json.loads(body)
+        if not _redact(document):
+            return body
+    except (ValueError, RecursionError):
+        return REDACTED.encode()
+    return json.dumps(document, ensure_ascii=False).encode()
+
+
+def _redact(node: Any) -> bool:
+    """Replace secret values inside NODE in place; whether there was one."""
+    found = False
+    if isinstance(node, dict):
+        for name, value in node.items():
+            if name in SECRET_FIELDS:
+                node[name], found = REDACTED, True
+            else:
+                found = _redact(value) or found
+    elif isinstance(node, list):
+        for value in node:
+            found = _redact(value) or found
+    return found
 
 
 class JournalEntry(TypedDict):
@@ -69,7 +101,7 @@ class Journal:
         body: bytes,
         status: int,
     ) -> None:
-        body = body[:JOURNAL_BODY_BYTES]
+        body = without_secrets(body)[:JOURNAL_BODY_BYTES]
         size = len(path) + len(query) + len(body) + sum(len(k) + len(v) for k, v in headers)
         # A tuple of tuples of bytes, not the server's own list: the entry holds no reference
         # into the request, and the garbage collector can stop tracking it (a list is always

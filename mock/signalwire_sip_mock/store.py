@@ -1,4 +1,7 @@
-"""The mock's SQLite store: one row per SIP credential, scoped by project.
+"""The mock's SQLite store: collections of JSON documents (SIP credentials, subscribers,
+resources, subscribers' credentials, addresses), each row scoped by project and, where the
+API nests one resource under another, by its PARENT (a subscriber's credential under the
+subscriber). A row's KEY is the second unique field of its collection (a username).
 
 Every method runs on the server's event-loop thread, so calls are serialised: no lost
 updates, and the UNIQUE constraints pick exactly one winner when creates race. A write returns
@@ -12,19 +15,30 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+CREDENTIALS = "sip_credentials"
+
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS sip_credentials (
+CREATE TABLE IF NOT EXISTS documents (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    collection TEXT NOT NULL,
     project_id TEXT NOT NULL,
+    parent TEXT NOT NULL DEFAULT '',
     id TEXT NOT NULL,
-    username TEXT NOT NULL,
+    key TEXT NOT NULL,
     document TEXT NOT NULL,
-    UNIQUE (project_id, id),
-    UNIQUE (project_id, username)
+    secret TEXT,
+    UNIQUE (collection, project_id, parent, id),
+    UNIQUE (collection, project_id, parent, key)
 );
--- Pages walk one project in seq order; without this index SQLite would sort the project's
--- rows for every page.
-CREATE INDEX IF NOT EXISTS sip_credentials_pages ON sip_credentials (project_id, seq);
+-- Pages walk one collection of one project (and parent) in seq order; without this index
+-- SQLite would sort the rows for every page.
+CREATE INDEX IF NOT EXISTS documents_pages ON documents (collection, project_id, parent, seq);
+"""
+# A file written by a 1.3 mock holds one table of credentials: moved into the collections once.
+_MIGRATE = """
+INSERT INTO documents (collection, project_id, parent, id, key, document)
+    SELECT 'sip_credentials', project_id, '', id, username, document FROM sip_credentials ORDER BY seq;
+DROP TABLE sip_credentials;
 """
 
 
@@ -34,7 +48,8 @@ class StoreUnavailable(sqlite3.OperationalError):
 
 
 class Conflict(Exception):
-    """A create or update collided with an existing credential on FIELD (`id` or `username`)."""
+    """A create or update collided with an existing document on FIELD (`id`, or `username`:
+    the collection's key)."""
 
     def __init__(self, field: str) -> None:
         super().__init__(field)
@@ -53,11 +68,12 @@ class Page:
 
 
 def _conflict(error: sqlite3.IntegrityError) -> Conflict:
-    return Conflict("username" if "username" in str(error) else "id")
+    return Conflict("username" if str(error).endswith(".key") else "id")
 
 
-class Store:
-    """SQLite-backed credentials; in memory unless PATH names a file."""
+class _Database:
+    """The SQLite connection: in memory unless PATH names a file; opened, proven writable and
+    migrated at start-up."""
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = str(path) if path else ":memory:"
@@ -89,6 +105,9 @@ class Store:
             # loss may take the last transactions back.
             self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
+        old = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sip_credentials'"
+        if self._db.execute(old).fetchone():
+            self._db.executescript(f"BEGIN; {_MIGRATE} COMMIT;")
         self._db.execute("BEGIN IMMEDIATE")
         self._db.execute("CREATE TABLE IF NOT EXISTS mock_meta (key TEXT PRIMARY KEY, value TEXT)")
         self._db.execute("INSERT OR REPLACE INTO mock_meta VALUES ('opened', datetime('now'))")
@@ -97,61 +116,42 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
-    def insert(self, project: str, id: str, username: str, document: str) -> None:
-        try:
-            self._db.execute(
-                "INSERT INTO sip_credentials (project_id, id, username, document) VALUES (?, ?, ?, ?)",
-                (project, id, username, document),
-            )
-        except sqlite3.IntegrityError as error:
-            raise _conflict(error) from None
 
-    def get(self, project: str, id: str) -> str | None:
-        row = self._db.execute(
-            "SELECT document FROM sip_credentials WHERE project_id = ? AND id = ?", (project, id)
-        ).fetchone()
-        return None if row is None else str(row[0])
-
-    def replace(self, project: str, id: str, username: str, document: str) -> bool:
-        """Store DOCUMENT for an existing credential; False when it does not exist."""
-        try:
-            cursor = self._db.execute(
-                "UPDATE sip_credentials SET username = ?, document = ? WHERE project_id = ? AND id = ?",
-                (username, document, project, id),
-            )
-        except sqlite3.IntegrityError as error:
-            raise _conflict(error) from None
-        return cursor.rowcount == 1
-
-    def delete(self, project: str, id: str) -> bool:
-        cursor = self._db.execute(
-            "DELETE FROM sip_credentials WHERE project_id = ? AND id = ?", (project, id)
-        )
-        return cursor.rowcount == 1
+class _Pages(_Database):
+    """Keyset pages of one collection."""
 
     def page(
-        self, project: str, size: int, after: int | None = None, before: int | None = None
+        self,
+        project: str,
+        size: int,
+        after: int | None = None,
+        before: int | None = None,
+        *,
+        collection: str = CREDENTIALS,
+        parent: str = "",
     ) -> Page:
-        """Keyset page: SIZE credentials after the seq AFTER, or before the seq BEFORE."""
+        """Keyset page: SIZE documents after the seq AFTER, or before the seq BEFORE."""
+        scope = (collection, project, parent)
+        where = "collection = ? AND project_id = ? AND parent = ?"
         if before is not None:
             rows = self._db.execute(
-                "SELECT seq, document FROM sip_credentials WHERE project_id = ? AND seq < ?"
+                f"SELECT seq, document FROM documents WHERE {where} AND seq < ?"
                 " ORDER BY seq DESC LIMIT ?",
-                (project, before, size + 1),
+                (*scope, before, size + 1),
             ).fetchall()
             has_prev = len(rows) > size
             rows = rows[:size][::-1]
-            has_next = self._exists(project, ">=", before)
+            has_next = self._exists(scope, ">=", before)
         else:
             start = after if after is not None else 0
             rows = self._db.execute(
-                "SELECT seq, document FROM sip_credentials WHERE project_id = ? AND seq > ?"
+                f"SELECT seq, document FROM documents WHERE {where} AND seq > ?"
                 " ORDER BY seq LIMIT ?",
-                (project, start, size + 1),
+                (*scope, start, size + 1),
             ).fetchall()
             has_next = len(rows) > size
             rows = rows[:size]
-            has_prev = after is not None and self._exists(project, "<=", after)
+            has_prev = after is not None and self._exists(scope, "<=", after)
         return Page(
             [str(document) for _, document in rows],
             rows[0][0] if rows else None,
@@ -160,27 +160,126 @@ class Store:
             has_next,
         )
 
-    def _exists(self, project: str, op: str, seq: int) -> bool:
-        query = f"SELECT 1 FROM sip_credentials WHERE project_id = ? AND seq {op} ? LIMIT 1"
-        return self._db.execute(query, (project, seq)).fetchone() is not None
+    def _exists(self, scope: tuple[str, str, str], op: str, seq: int) -> bool:
+        query = (
+            "SELECT 1 FROM documents WHERE collection = ? AND project_id = ? AND parent = ?"
+            f" AND seq {op} ? LIMIT 1"
+        )
+        return self._db.execute(query, (*scope, seq)).fetchone() is not None
 
-    def count(self, project: str | None = None) -> int:
+
+class Store(_Pages):
+    """The collections, in memory unless PATH names a file."""
+
+    def insert(
+        self,
+        project: str,
+        id: str,
+        username: str,
+        document: str,
+        *,
+        collection: str = CREDENTIALS,
+        parent: str = "",
+        secret: str | None = None,
+    ) -> None:
+        """Store DOCUMENT under ID and the key USERNAME; Conflict when either is taken."""
+        try:
+            self._db.execute(
+                "INSERT INTO documents (collection, project_id, parent, id, key, document, secret)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (collection, project, parent, id, username, document, secret),
+            )
+        except sqlite3.IntegrityError as error:
+            raise _conflict(error) from None
+
+    def get(
+        self, project: str, id: str, *, collection: str = CREDENTIALS, parent: str = ""
+    ) -> str | None:
+        return self._column("document", (collection, project, parent, id))
+
+    def secret(
+        self, project: str, id: str, *, collection: str = CREDENTIALS, parent: str = ""
+    ) -> str | None:
+        """What is kept beside a document and never answered (a password)."""
+        return self._column("secret", (collection, project, parent, id))
+
+    def _column(self, column: str, where: tuple[str, str, str, str]) -> str | None:
+        row = self._db.execute(
+            f"SELECT {column} FROM documents"
+            " WHERE collection = ? AND project_id = ? AND parent = ? AND id = ?",
+            where,
+        ).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
+
+    def replace(
+        self,
+        project: str,
+        id: str,
+        username: str,
+        document: str,
+        *,
+        collection: str = CREDENTIALS,
+        parent: str = "",
+        secret: str | None = None,
+    ) -> bool:
+        """Store DOCUMENT (and SECRET, unless None) for an existing row; False when there is none."""
+        try:
+            cursor = self._db.execute(
+                "UPDATE documents SET key = ?, document = ?, secret = coalesce(?, secret)"
+                " WHERE collection = ? AND project_id = ? AND parent = ? AND id = ?",
+                (username, document, secret, collection, project, parent, id),
+            )
+        except sqlite3.IntegrityError as error:
+            raise _conflict(error) from None
+        return cursor.rowcount == 1
+
+    def delete(
+        self, project: str, id: str, *, collection: str = CREDENTIALS, parent: str = ""
+    ) -> bool:
+        cursor = self._db.execute(
+            "DELETE FROM documents"
+            " WHERE collection = ? AND project_id = ? AND parent = ? AND id = ?",
+            (collection, project, parent, id),
+        )
+        return cursor.rowcount == 1
+
+    def delete_under(self, project: str, collection: str, parent: str) -> int:
+        """Delete every document of COLLECTION under PARENT (a cascade); how many."""
+        cursor = self._db.execute(
+            "DELETE FROM documents WHERE collection = ? AND project_id = ? AND parent = ?",
+            (collection, project, parent),
+        )
+        return cursor.rowcount
+
+    def ids_where_key(self, project: str, collection: str, key: str) -> list[tuple[str, str]]:
+        """(parent, id) of every document of COLLECTION whose key is KEY."""
+        rows = self._db.execute(
+            "SELECT parent, id FROM documents WHERE collection = ? AND project_id = ? AND key = ?",
+            (collection, project, key),
+        ).fetchall()
+        return [(str(parent), str(id)) for parent, id in rows]
+
+    def count(self, project: str | None = None, *, collection: str = CREDENTIALS) -> int:
         if project is None:
-            row = self._db.execute("SELECT COUNT(*) FROM sip_credentials").fetchone()
+            row = self._db.execute(
+                "SELECT COUNT(*) FROM documents WHERE collection = ?", (collection,)
+            ).fetchone()
         else:
             row = self._db.execute(
-                "SELECT COUNT(*) FROM sip_credentials WHERE project_id = ?", (project,)
+                "SELECT COUNT(*) FROM documents WHERE collection = ? AND project_id = ?",
+                (collection, project),
             ).fetchone()
         return int(row[0])
 
     def reset(self) -> None:
-        self._db.execute("DELETE FROM sip_credentials")
+        self._db.execute("DELETE FROM documents")
 
     def bulk_insert(self, rows: list[tuple[str, str, str, str]]) -> None:
-        """Seed many (project, id, username, document) rows in one transaction (for benchmarks)."""
+        """Seed many (project, id, username, document) credentials in one transaction."""
         with self._db:
             self._db.execute("BEGIN")
             self._db.executemany(
-                "INSERT INTO sip_credentials (project_id, id, username, document) VALUES (?, ?, ?, ?)",
+                "INSERT INTO documents (collection, project_id, id, key, document)"
+                f" VALUES ('{CREDENTIALS}', ?, ?, ?, ?)",
                 rows,
             )

@@ -1,6 +1,7 @@
 """SignalWire SIP credentials for Python.
 
-``SipCredentials`` / ``AsyncSipCredentials`` are the clients; ``OutboundPolicy`` builds the
+``SipCredentials`` / ``AsyncSipCredentials`` are the clients (a project's credentials, their
+addresses and assigned resources; ``.subscriber(id)`` a subscriber's credentials); ``OutboundPolicy`` builds the
 ``call_handler`` / ``calling_handler_resource_id`` pair; ``check_create`` and ``check_update``
 apply the resource-ID rule to bodies built with the generated models directly. The models
 themselves come from the generated package ``signalwire_sip_client.models`` and are re-exported.
@@ -10,17 +11,23 @@ themselves come from the generated package ``signalwire_sip_client.models`` and 
 from importlib.metadata import version as _version
 
 from signalwire_sip_client.models import (
+    AddressChannels,
+    AssignedSipCredential,
     CallHandler,
     Cipher,
     Codec,
     Encryption,
     SipCredential,
+    SipCredentialAddress,
+    SipCredentialAddressPage,
     SipCredentialCreate,
     SipCredentialPage,
     SipCredentialUpdate,
+    SubscriberSipCredential,
+    SubscriberSipCredentialPage,
 )
 
-from ._async.client import AsyncSipCredentials
+from ._async.client import AsyncSipCredentials, AsyncSubscriberSipCredentials
 from ._base import generated_client
 from ._config import (
     ENV_API_TOKEN,
@@ -49,7 +56,7 @@ from ._exceptions import (
     UnexpectedResponseError,
     ValidationError,
 )
-from ._sync.client import SipCredentials
+from ._sync.client import SipCredentials, SubscriberSipCredentials
 from .outbound import OutboundPolicy
 from .rule import check_create, check_update, rule_problem
 
@@ -62,7 +69,10 @@ __all__ = [
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "AddressChannels",
+    "AssignedSipCredential",
     "AsyncSipCredentials",
+    "AsyncSubscriberSipCredentials",
     "AuthenticationError",
     "BadRequestError",
     "CallHandler",
@@ -83,10 +93,15 @@ __all__ = [
     "ServerError",
     "SignalWireError",
     "SipCredential",
+    "SipCredentialAddress",
+    "SipCredentialAddressPage",
     "SipCredentialCreate",
     "SipCredentialPage",
     "SipCredentialUpdate",
     "SipCredentials",
+    "SubscriberSipCredential",
+    "SubscriberSipCredentialPage",
+    "SubscriberSipCredentials",
     "UnexpectedResponseError",
     "ValidationError",
     "base_url_for_space",

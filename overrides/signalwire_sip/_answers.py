@@ -7,7 +7,6 @@ from __future__ import annotations
 import base64
 import contextlib
 from collections.abc import Sequence
-from contextvars import ContextVar
 from typing import Any, TypeVar, cast
 from urllib.parse import parse_qs, urlsplit
 
@@ -20,10 +19,6 @@ from ._exceptions import APIStatusError, UnexpectedResponseError, error_class
 
 T = TypeVar("T")
 REQUEST_ID = "x-request-id"
-# The last answer a session received in this thread or task (reset as each attempt starts):
-# when the generated parser rejects a success body, the error still carries that answer's
-# status, body and request id.
-last_answer: ContextVar[httpx.Response | None] = ContextVar("signalwire_sip_answer", default=None)
 
 
 def status_error(response: httpx.Response, secrets: Sequence[str] = ()) -> APIStatusError:
@@ -38,6 +33,21 @@ def status_error(response: httpx.Response, secrets: Sequence[str] = ()) -> APISt
         secrets=secrets,
     )
     return error
+
+
+def unreadable(
+    response: httpx.Response, error: Exception, method: str, url: str, secrets: Sequence[str]
+) -> UnexpectedResponseError:
+    """The error of a success RESPONSE the generated parser could not read (ERROR says why)."""
+    return UnexpectedResponseError(
+        status=response.status_code,
+        method=method,
+        url=url,
+        body=response.content,
+        request_id=response.headers.get(REQUEST_ID),
+        problem=f"the body does not match the spec: {type(error).__name__}: {str(error)[:200]}",
+        secrets=secrets,
+    )
 
 
 def forget_cookies(jar: httpx.Cookies, response: httpx.Response) -> None:

@@ -10,7 +10,7 @@ from enum import Enum
 from typing import Any, TypeVar
 from uuid import UUID
 
-from ._exceptions import InvalidArgumentError
+from ._exceptions import REDACTED, InvalidArgumentError
 
 E = TypeVar("E", bound=Enum)
 
@@ -33,6 +33,15 @@ def text_argument(name: str, value: Any) -> str:
         raise InvalidArgumentError(name, value, "must be a string")
     if not _encodable(value):
         raise InvalidArgumentError(name, value, "must be valid Unicode text (no lone surrogates)")
+    return value
+
+
+def secret_argument(name: str, value: Any) -> str:
+    """VALUE (a password) when it is text that can be sent; a refusal never shows it."""
+    if not isinstance(value, str) or not value or not _encodable(value):
+        raise InvalidArgumentError(
+            name, REDACTED, "must be a non-empty string of valid Unicode text (no lone surrogates)"
+        )
     return value
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 from uuid import UUID
 
 import httpx
@@ -26,10 +26,10 @@ from signalwire_sip_client.models import (
 )
 from signalwire_sip_client.types import Unset
 
-from ._answers import REQUEST_ID, last_answer
 from ._arguments import (
     enum_argument,
     enum_list_argument,
+    secret_argument,
     text_argument,
     uuid_argument,
 )
@@ -39,12 +39,11 @@ from ._exceptions import (
     APIStatusError,
     APITimeoutError,
     InvalidArgumentError,
-    SignalWireError,
-    UnexpectedResponseError,
 )
 from .outbound import OutboundPolicy
 
 log = logging.getLogger("signalwire_sip")
+B = TypeVar("B")
 
 # The spec's collection path (tests/test_client_unit.py pins it to the spec); the generated
 # code builds the URLs, this names them in log lines and transport errors.
@@ -103,6 +102,18 @@ def checked_fields(fields: Mapping[str, Any], outbound: OutboundPolicy | None) -
 
 
 _ENUM_LISTS: dict[str, type[Cipher] | type[Codec]] = {"ciphers": Cipher, "codecs": Codec}
+
+
+def subscriber_body(
+    kind: Callable[..., B], fields: Mapping[str, Any], password: Any
+) -> tuple[B, tuple[str, ...]]:
+    """A subscriber credential's create or update body (KIND) of the FIELDS given and PASSWORD
+    (UNSET: none), checked as ``checked_fields`` checks; and the secrets it carries."""
+    checked = checked_fields({k: v for k, v in fields.items() if not isinstance(v, Unset)}, None)
+    if isinstance(password, Unset):
+        return kind(**checked), ()
+    secret = secret_argument("password", password)
+    return kind(password=secret, **checked), (secret,)
 
 
 def same_credential(sent: SipCredentialCreate, stored: SipCredential) -> bool:
@@ -204,19 +215,3 @@ class _Base:
         # Chained, so a refused port and a failed DNS look-up stay told apart.
         failure.__cause__ = error
         return failure
-
-    def _parse_failure(self, error: Exception, method: str, url: str) -> SignalWireError:
-        """What a failure inside the generated code becomes: an UnexpectedResponseError for an
-        answer it could not read, an InvalidArgumentError for a request it could not build."""
-        answer = last_answer.get()
-        if answer is None:
-            return InvalidArgumentError("body", str(error), "cannot be sent")
-        return UnexpectedResponseError(
-            status=answer.status_code,
-            method=method,
-            url=url,
-            body=answer.content,
-            request_id=answer.headers.get(REQUEST_ID),
-            problem=f"the body does not match the spec: {type(error).__name__}: {str(error)[:200]}",
-            secrets=self._secrets,
-        )

@@ -1,70 +1,33 @@
-"""Stage two of the mock's pipeline: the five operations over the store.
+"""The SIP credentials of a project: create, get, update, delete and list.
 
 A handler gets a ``Call`` (the project the checks authenticated, the typed path and query
 parameters, the body the schema accepted) and returns the status and body to send, or raises
 ``Answer`` (404, 409, and the 422 of an update whose lone ``calling_handler_resource_id`` does
-not fit the stored handler). ``Resources.handlers`` maps each operationId of the spec to one;
-``MockApp`` refuses at start-up a spec that declares an operation with none. Page tokens are
-made and read in one place, ``PageToken``.
+not fit the stored handler).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import re
 import uuid
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
 from typing import Any
-from urllib.parse import urlencode
 
-from .errors import validation_error
-from .limits import MAX_SEED, SEED_CHUNK
-from .request import Answer, decode, encode, not_found, problems
-from .store import Conflict, Store
+from ..errors import validation_error
+from ..limits import MAX_SEED, SEED_CHUNK
+from ..request import Answer, decode, encode, not_found, problems
+from ..store import Conflict, Store
+from .paging import Call, Handler, key, page
 
-DEFAULT_PAGE_SIZE = 50
+ADDRESSES = "addresses"
 # Stored credentials carry every field of the response; those the create body has no say in
 # start as null (inbound routing is configured elsewhere).
 RESPONSE_ONLY = {"type": "sip_endpoint"}
 
 
-@dataclass(slots=True)
-class Call:
-    """One request, as far as a handler needs it (SCOPE: the ASGI scope, for the list's links).
-
-    Not frozen: a frozen dataclass pays object.__setattr__ per field, and one is made per request.
-    """
-
-    project: str
-    path_params: Mapping[str, Any] = field(default_factory=dict)
-    query: Mapping[str, Any] = field(default_factory=dict)
-    body: Any = None
-    scope: Mapping[str, Any] = field(default_factory=dict)
-
-
-Handler = Callable[[Call], tuple[int, bytes]]
-
-
-@dataclass(frozen=True)
-class PageToken:
-    """A list cursor: the store position a page starts after (``PA``) or ends before (``PB``)."""
-
-    after: bool
-    position: int
-
-    def encode(self) -> str:
-        return f"P{'A' if self.after else 'B'}{self.position:016x}"
-
-    @classmethod
-    def decode(cls, token: str) -> PageToken:
-        """The token the spec's pattern already accepted (``^P[AB][0-9a-f]{16}$``)."""
-        return cls(token[1] == "A", int(token[2:], 16))
-
-
-class Resources:
-    """The SIP credential resources of every project, stored in STORE, shaped by the SPEC."""
+class SipCredentials:
+    """The SIP credentials of every project, stored in STORE, shaped by the SPEC."""
 
     def __init__(self, store: Store, spec: Mapping[str, Any]) -> None:
         self.store = store
@@ -137,35 +100,15 @@ class Resources:
         raise problems(422, [item])
 
     def delete(self, call: Call) -> tuple[int, bytes]:
-        if not self.store.delete(call.project, call.path_params["id"]):
+        id = call.path_params["id"]
+        if not self.store.delete(call.project, id):
             raise not_found()
+        # Its addresses go with it (an assignment to a gone credential would dangle).
+        self.store.delete_under(call.project, ADDRESSES, id)
         return 204, b""
 
     def page(self, call: Call) -> tuple[int, bytes]:
-        size = call.query.get("page_size", DEFAULT_PAGE_SIZE)
-        number = call.query.get("page_number", 0)
-        token = call.query.get("page_token")
-        cursor = PageToken.decode(token) if token is not None else None
-        after = cursor.position if cursor and cursor.after else None
-        before = cursor.position if cursor and not cursor.after else None
-        page = self.store.page(call.project, size, after=after, before=before)
-        base = base_url(call.scope)
-
-        def link(page_number: int, page_token: PageToken | None) -> str:
-            params: dict[str, Any] = {"page_number": max(page_number, 0), "page_size": size}
-            if page_token:
-                params["page_token"] = page_token.encode()
-            return f"{base}?{urlencode(params)}"
-
-        links = {"self": link(number, cursor), "first": link(0, None)}
-        if page.has_next:
-            last = page.last_seq if page.last_seq is not None else (before or 1) - 1
-            links["next"] = link(number + 1, PageToken(True, last))
-        if page.has_prev:
-            first = page.first_seq if page.first_seq is not None else (after or 0) + 1
-            links["prev"] = link(number - 1, PageToken(False, first))
-        data = ",".join(page.documents).encode()
-        return 200, b'{"data":[' + data + b'],"links":' + json.dumps(links).encode() + b"}"
+        return page(self.store, call)
 
     def seed(self, data: Any, projects: list[str]) -> int:
         """Store COUNT synthetic credentials in PROJECT (default: the first), all at once."""
@@ -236,31 +179,6 @@ def seed_documents(count: int, fields: list[str]) -> Iterator[tuple[str, str, st
         id = str(uuid.uuid4())
         username = f"seed-{id}"
         yield id, key(username), json.dumps(base | {"id": id, "username": username})
-
-
-def base_url(scope: Mapping[str, Any]) -> str:
-    """The URL the client used for this path (the list's links are absolute, as SignalWire's)."""
-    headers = scope.get("headers", [])
-    host = next((v.decode("latin-1") for k, v in headers if k == b"host"), "")
-    if not _HOST.fullmatch(host):
-        server = scope.get("server") or ("127.0.0.1", 80)
-        host = f"{server[0]}:{server[1]}"
-    path = f"{scope.get('root_path', '')}{scope.get('path', '')}"
-    return f"{scope.get('scheme', 'http')}://{host}{path}"
-
-
-_HOST = re.compile(r"[A-Za-z0-9.\-]+(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?")
-
-
-def key(username: str) -> str:
-    """The store's key for USERNAME: usernames are compared as their JSON text, so identical
-    strings give identical keys, and text SQLite could not encode (lone surrogates) is escaped.
-    (Printable ASCII without quote or backslash is its own JSON text: the usual name, spelt
-    without calling the encoder.)"""
-    plain = username.isascii() and username.isprintable()
-    if plain and '"' not in username and "\\" not in username:
-        return f'"{username}"'
-    return json.dumps(username)
 
 
 def _conflict(conflict: Conflict) -> Answer:

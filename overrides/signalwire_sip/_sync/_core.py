@@ -1,0 +1,185 @@
+# Produced from _async/_core.py by scripts/make_sync.py (unasync): edit that file, then run
+# `make sync-client`. `make check-generated` fails when this file differs from what it makes.
+"""The core every resource sends through (openai-python's ``_base_client``): a client's
+settings and connections, the requests the generated modules build, the retry loop, the
+mapping of answers to typed errors and parsed models, and the one pager every list shares.
+
+Written once for asyncio; ``_sync/_core.py`` is produced from it (``make sync-client``).
+A resource module calls ``self._core._send(operation, kind, **arguments)`` with a generated
+operation module (``signalwire_sip_client.api...``): the module's ``_get_kwargs`` builds the
+request, this core sends it (the project's credentials, the timeout, no cookie, no
+redirect), and the module's ``_build_response`` reads a success.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol, Self, TypeVar, cast
+
+import httpx
+
+from signalwire_sip_client import Client
+from signalwire_sip_client.types import Response, Unset
+
+from .._answers import (
+    T,
+    forget_cookies,
+    may_have_been_applied,
+    next_page,
+    parsed,
+    secrets_of,
+    status_error,
+    unreadable,
+)
+from .._base import _Base, log
+from .._config import ClientConfig, RetryPolicy
+from .._exceptions import InvalidArgumentError, NotFoundError, SignalWireError
+
+Item = TypeVar("Item")
+
+
+class Operation(Protocol):
+    """A generated operation module, as the core uses it."""
+
+    def _get_kwargs(self, *args: Any, **kwargs: Any) -> dict[str, Any]: ...
+
+    def _build_response(self, *, client: Any, response: httpx.Response) -> Response[Any]: ...
+
+
+class Page(Protocol[Item]):
+    """A generated page model: ``data`` and ``links`` (whose ``next_`` may be unset)."""
+
+    data: list[Item]
+    links: Any
+
+
+class _Core(_Base):
+    """A client's life and its calls: settings, connections, and the retry loop every
+    operation goes through."""
+
+    def __init__(
+        self,
+        *,
+        space: str | None = None,
+        project_id: str | None = None,
+        api_token: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = 2,
+        retry: RetryPolicy | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        self._config = ClientConfig.resolve(
+            space=space,
+            project_id=project_id,
+            api_token=api_token,
+            base_url=base_url,
+            timeout=timeout,
+        )
+        self._retry = retry or RetryPolicy(max_retries=max_retries)
+        self._secrets = secrets_of(self._config)
+        self._sleep: Callable[[float], Any] = time.sleep
+        # A client the caller passed stays theirs: used as it is, never changed or closed here.
+        self._owns_http = http_client is None
+        self._http = httpx.Client() if http_client is None else http_client
+        self._auth = httpx.BasicAuth(self._config.project_id, self._config.api_token)
+        # The generated parsers read one setting of their client (whether an undocumented
+        # status raises); nothing is sent through it.
+        self._generated = Client(base_url=self._config.base_url)
+
+    def close(self) -> None:
+        """Release the connections (of the httpx client this one made; a passed one stays open)."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _exchange(self, request: dict[str, Any]) -> httpx.Response:
+        """One attempt. The httpx client underneath, a user's own included, is left as it was,
+        so clients of several projects can share one: no cookie of its jar is sent, none an
+        answer sets is kept, and redirects are never followed (an answer that redirects is
+        unexpected). (Joining the path here also spares httpx merging it with a ``base_url``:
+        that parsed each URL three times, a third of this client's CPU per call in ``make
+        bench``.)"""
+        built = self._http.build_request(
+            request["method"],
+            self._config.base_url + request["url"],
+            timeout=self._config.timeout,
+            **{k: v for k, v in request.items() if k not in ("method", "url")},
+        )
+        built.headers.pop("cookie", None)
+        response = self._http.send(built, auth=self._auth, follow_redirects=False)
+        forget_cookies(self._http.cookies, response)
+        return response
+
+    def _send(
+        self,
+        operation: Operation,
+        kind: type[T],
+        *,
+        gone_means_done: bool = False,
+        secrets: tuple[str, ...] = (),
+        **arguments: Any,
+    ) -> T:
+        """OPERATION with ARGUMENTS, retried as the policy says; its answer parsed as KIND.
+        GONE_MEANS_DONE (a delete): a 404 after an attempt that may have been carried out is
+        the call's own success. SECRETS (a password sent) are redacted like the token."""
+        request = operation._get_kwargs(**arguments)
+        method, path = request["method"].upper(), request["url"]
+        url, secrets = self._url(path), self._secrets + secrets
+        attempt, applied = 0, False
+        while True:
+            attempt += 1
+            try:
+                response = self._exchange(request)
+            except httpx.TransportError as error:
+                failure: Exception = self._transport_error(error, method, url)
+            except Exception as error:
+                # A request httpx cannot build or encode: nothing was sent. Not chained, and
+                # no value quoted: the body may hold a password.
+                raise InvalidArgumentError("body", type(error).__name__, "cannot be sent") from None
+            else:
+                if response.status_code < 400:
+                    try:
+                        answer = operation._build_response(
+                            client=self._generated, response=response
+                        )
+                    except SignalWireError:
+                        raise
+                    except Exception as error:
+                        # A body of the wrong shape or depth, a status httpx cannot name. Not
+                        # chained: the parser's message may quote the body, which may echo a
+                        # secret; ``problem`` keeps its type and its (redacted) message.
+                        raise unreadable(response, error, method, url, secrets) from None
+                    return parsed(answer, kind, method, url, secrets)
+                failure = status_error(response, secrets)
+                failure.attempts, failure.earlier_attempt_may_have_applied = attempt, applied
+                if gone_means_done and applied and isinstance(failure, NotFoundError):
+                    # An earlier attempt was carried out but its answer was lost: it is gone.
+                    log.info("%s %s: an earlier attempt had already deleted it", method, path)
+                    return cast(T, None)
+            delay = self._retry_delay(attempt, failure)
+            if delay is None:
+                raise failure
+            applied = applied or may_have_been_applied(failure.__cause__ or failure)
+            self._log_retry(method, path, failure, delay, attempt)
+            self._sleep(delay)
+
+    def _every(self, fetch: Callable[..., Any], url: str, **first: Any) -> Iterator[Item]:
+        """Every item of a list, page after page: FETCH (a ``list`` method) with FIRST, then
+        with the arguments each ``links.next`` names, until a page has none. URL names the
+        list in the error a ``next`` that names no page, or one already followed, raises."""
+        page: Page[Item] = fetch(**first)
+        followed: set[str] = set()
+        while True:
+            for item in page.data:
+                yield item
+            following = page.links.next_
+            if isinstance(following, Unset) or following is None:
+                return
+            page = fetch(**next_page(following, followed, url))
