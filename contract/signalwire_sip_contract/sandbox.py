@@ -1,6 +1,8 @@
 """Running against a real project without harm: every username this run sends carries its run
-id, every credential it creates is recorded, a PUT or DELETE aimed at anything else goes to a
-fresh random id, and at the end everything the run made is deleted (``cleanup``).
+id, every credential it creates (a project's or a subscriber's) is recorded, a PUT, PATCH or
+DELETE aimed at anything else goes to a fresh random id, an assignment may name only a
+credential this run created, and at the end everything the run made is deleted (``cleanup``;
+a credential's assignment goes with it).
 
 ``Sandbox`` holds the run's state inside schemathesis (``hooks`` calls it); it is active only
 when ``SIGNALWIRE_SIP_RUN_ID`` is set, which ``signalwire-sip-contract sandbox`` does.
@@ -18,11 +20,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from signalwire_sip_mock import collection_path
+from signalwire_sip_mock import collection_path, operation_path
+
+from .targets import Targets
 
 RUN_ID = "SIGNALWIRE_SIP_RUN_ID"
 CREATED_LOG = "SIGNALWIRE_SIP_CREATED_LOG"
 USERNAME_LIMIT = 128
+#: How a subscriber's credential is written in the created log: ``subscriber/SUBSCRIBER/ID``.
+SUBSCRIBER_MARK = "subscriber/"
 
 
 class Sandbox:
@@ -48,22 +54,32 @@ class Sandbox:
         if isinstance(case.body, dict) and "username" in case.body:
             case.body["username"] = self.marked(case.body["username"])
         aimed = str((case.path_parameters or {}).get("id", ""))
-        if case.method.upper() in ("PUT", "DELETE") and aimed and aimed not in self.created:
+        method = case.method.upper()
+        if method in ("PUT", "PATCH", "DELETE") and aimed and aimed not in self.created:
             case.path_parameters["id"] = str(uuid.uuid4())
+        # An assignment changes the credential's routing: only this run's own credentials.
+        body = case.body if isinstance(case.body, dict) else {}
+        assigning = (method, case.operation.path) == ("POST", _ASSIGN) and body
+        if assigning and str(body.get("sip_endpoint_id", "")) not in self.created:
+            body["sip_endpoint_id"] = str(uuid.uuid4())
 
     def after_call(self, case: Any, status: int, answered: Any = None) -> None:
         """Record the credential a successful create made: the id the body chose and the id
         the answer names (they differ where the server, not the client, picks it)."""
         if not self.run_id or case.method.upper() != "POST" or not 200 <= status < 300:
             return
+        if case.operation.path == _ASSIGN:
+            return  # it answers with the credential's id: nothing new was made
         ids = [case.body.get("id") if isinstance(case.body, dict) else None]
         ids.append(answered.get("id") if isinstance(answered, dict) else None)
+        subscriber = (case.path_parameters or {}).get("fabric_subscriber_id")
         for created in ids:
             if isinstance(created, str) and created not in self.created:
                 self.created.add(created)
+                line = f"{SUBSCRIBER_MARK}{subscriber}/{created}" if subscriber else created
                 if self.created_log:
                     with open(self.created_log, "a", encoding="utf-8") as f:
-                        f.write(created + "\n")
+                        f.write(line + "\n")
 
 
 class Space:
@@ -90,8 +106,13 @@ class Space:
         except urllib.error.HTTPError as error:
             return error.code, None
 
-    def all_credentials(self) -> Iterator[dict[str, Any]]:
-        url: str | None = f"{self.collection}?page_size=1000"
+    def all_credentials(self, subscriber: str | None = None) -> Iterator[dict[str, Any]]:
+        """The project's credentials, or the subscriber SUBSCRIBER's."""
+        collection = self.collection
+        if subscriber is not None:
+            path = operation_path("list_subscriber_sip_credentials")
+            collection = self.base_url + path.format(fabric_subscriber_id=subscriber)
+        url: str | None = f"{collection}?page_size=1000"
         while url:
             status, page = self.request("GET", url)
             if status != 200:
@@ -100,21 +121,34 @@ class Space:
             url = page["links"].get("next")
 
     def delete(self, credential_id: str) -> int:
+        """Delete a credential: a project's by id, a subscriber's as ``subscriber/SUB/ID``."""
+        if credential_id.startswith(SUBSCRIBER_MARK):
+            subscriber, _, id = credential_id.removeprefix(SUBSCRIBER_MARK).partition("/")
+            path = operation_path("list_subscriber_sip_credentials").format(
+                fabric_subscriber_id=subscriber
+            )
+            return self.request("DELETE", f"{self.base_url}{path}/{id}")[0]
         return self.request("DELETE", f"{self.collection}/{credential_id}")[0]
+
+
+_ASSIGN = operation_path("assign_resource_to_sip_credential")
 
 
 def cleanup(space: Space, run_id: str, created_log: Path) -> None:
     """Delete what this run created: the ids it recorded, and any credential carrying its mark."""
     created = set(created_log.read_text().split()) if created_log.exists() else set()
-    try:
-        marked = {
-            c["id"]
-            for c in space.all_credentials()
-            if str(c.get("username", "")).startswith(run_id)
-        }
-    except (RuntimeError, OSError) as error:
-        print(f"could not list credentials to find marked leftovers: {error}")
-        marked = set()
+    marked: set[str] = set()
+    subscriber = Targets.from_environment().subscriber_id
+    for owner, prefix in ((None, ""), (subscriber, f"{SUBSCRIBER_MARK}{subscriber}/")):
+        try:
+            marked |= {
+                prefix + c["id"]
+                for c in space.all_credentials(owner)
+                if str(c.get("username", "")).startswith(run_id)
+            }
+        except (RuntimeError, OSError) as error:
+            whose = f"subscriber {owner}'s" if owner else "the project's"
+            print(f"could not list {whose} credentials to find marked leftovers: {error}")
     targets = sorted(created | marked)
     print(f"created by this run: {len(created)} credential(s)")
     removed = 0

@@ -14,8 +14,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from ..errors import validation_error
-from ..request import not_found, problems
+from ..request import not_found
 from ..store import CREDENTIALS, Store
 from .fabric import ADDRESSES, FABRIC_RESOURCES, Fabric
 from .paging import Call, Handler, page
@@ -44,10 +43,9 @@ class Addresses:
         credential_id = str(call.body["sip_endpoint_id"]).lower()
         stored = self.store.get(call.project, credential_id, collection=CREDENTIALS)
         if stored is None:
-            message = "sip_endpoint_id names no SIP credential of this project"
-            raise problems(
-                422, [validation_error("invalid_parameter_value", message, "sip_endpoint_id")]
-            )
+            # SignalWire's definition answers a missing resource with 404; a missing credential
+            # is as missing (a 422 would say the valid body was wrong).
+            raise not_found()
         credential = json.loads(stored)
         held = self.store.ids_where_key(call.project, ADDRESSES, resource["id"])
         if not any(parent == credential_id for parent, _ in held):

@@ -1,0 +1,104 @@
+"""Which subscriber and which Fabric resource the gate's requests name.
+
+Subscriber credentials live under a subscriber, and an assignment names a resource: neither is
+made by an operation of the spec, so a uuid schemathesis invents names none, every create
+under it is a 404, and the links from a created subscriber credential are never walked. The
+gate therefore aims the two producers at ones that exist: ``create_subscriber_sip_credential``
+at the subscriber ``SIGNALWIRE_SIP_SUBSCRIBER_ID``, ``assign_resource_to_sip_credential`` at the
+resource ``SIGNALWIRE_SIP_RESOURCE_ID``; by default the ones the spec's examples name, which
+every project of the mock holds (against a real project they name nothing: 404, no harm). Every
+other operation keeps the ids schemathesis generated (so unknown ones still meet their 404), or
+the ones its links carry. A value that is not a uuid (a negative case) is left alone.
+
+``Fresh`` keeps the stateful phase's scenarios apart. Hypothesis replays a scenario's choices
+and demands the same answers, but the server remembers earlier scenarios: a create colliding
+with an earlier credential answers 409 the second time, an update of an id an earlier scenario
+deleted 404, no link follows, and Hypothesis ends the phase as flaky ("Inconsistent data
+generation"): measured, after 19 of its 700 scenarios. So there, a body whose ``id`` or
+``username`` the run already sent gets a fresh one, and a path ``id`` that no answer of this
+run handed out (one not reached through a link) becomes a fresh uuid, an unknown id every
+time. Conflicts and known ids stay tested by the other phases, which this leaves alone.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from typing import Any
+
+from signalwire_sip_mock import load_spec, operation_path
+
+SUBSCRIBER_ID = "SIGNALWIRE_SIP_SUBSCRIBER_ID"
+RESOURCE_ID = "SIGNALWIRE_SIP_RESOURCE_ID"
+
+
+class Targets:
+    """The subscriber and resource ids the two producers are aimed at."""
+
+    def __init__(self, subscriber_id: str, resource_id: str) -> None:
+        self.subscriber_id, self.resource_id = subscriber_id, resource_id
+        self.aims = {
+            ("POST", operation_path("create_subscriber_sip_credential")): (
+                "fabric_subscriber_id",
+                subscriber_id,
+            ),
+            ("POST", operation_path("assign_resource_to_sip_credential")): ("id", resource_id),
+        }
+
+    @classmethod
+    def from_environment(cls) -> Targets:
+        parameters = load_spec()["components"]["parameters"]
+        return cls(
+            os.environ.get(SUBSCRIBER_ID) or str(parameters["SubscriberId"]["example"]),
+            os.environ.get(RESOURCE_ID) or str(parameters["ResourceId"]["example"]),
+        )
+
+    def before_call(self, case: Any) -> None:
+        aim = self.aims.get((case.method.upper(), case.operation.path))
+        if aim is None or not case.path_parameters:
+            return
+        name, target = aim
+        if _is_uuid(case.path_parameters.get(name)):
+            case.path_parameters[name] = target
+
+
+class Fresh:
+    """In the stateful phase, ids and usernames never sent twice (see the module's note)."""
+
+    def __init__(self) -> None:
+        self.sent: set[tuple[str, str]] = set()
+        self.answered: set[str] = set()
+
+    def before_call(self, case: Any) -> None:
+        if getattr(getattr(case.meta, "phase", None), "name", None) is None:
+            return
+        if getattr(case.meta.phase.name, "value", "") != "stateful":
+            return
+        path = case.path_parameters or {}
+        unanswered = str(path.get("id", "")).lower() not in self.answered
+        if case.method.upper() != "POST" and _is_uuid(path.get("id")) and unanswered:
+            path["id"] = str(uuid.uuid4())
+        body = case.body
+        if not isinstance(body, dict):
+            return
+        for name in ("id", "username"):
+            value = body.get(name)
+            if not isinstance(value, str):
+                continue
+            if (name, value) in self.sent:
+                value = str(uuid.uuid4()) if name == "id" else f"{value}-{len(self.sent)}"
+                body[name] = value
+            self.sent.add((name, value))
+
+    def after_call(self, answered: Any) -> None:
+        """Remember the id an answer handed out (a created credential's)."""
+        if isinstance(answered, dict) and isinstance(answered.get("id"), str):
+            self.answered.add(answered["id"].lower())
+
+
+def _is_uuid(value: Any) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return len(str(value)) == 36
