@@ -2,7 +2,9 @@
 
 It names the server (``base_url``, ``project_id``, ``api_token``), makes clients pointed at it,
 and drives the test hooks under ``/__mock__/`` (see ``admin``): ``reset()``, ``requests()``,
-``inject_fault()``, ``faults()``, ``assert_faults_used()``, ``seed()``. It imports neither pytest nor the client until a client is asked for.
+``inject_fault()``, ``faults()``, ``assert_faults_used()``, ``seed()``, and the subscribers and
+resources credentials point at: ``add_subscriber()``, ``add_resource()``, ``subscribers()``,
+``resources()``, ``remove_subscriber()``, ``remove_resource()``. It imports neither pytest nor the client until a client is asked for.
 """
 
 from __future__ import annotations
@@ -25,8 +27,69 @@ class MockControlError(ValueError):
     """The mock refused a test-hook call (say, a fault it cannot inject); the message says why."""
 
 
+class _FabricHooks:
+    """The subscriber and resource hooks of ``RunningMock`` (``fabric_hooks.py``)."""
+
+    def _hook(self, method: str, name: str, **kwargs: Any) -> httpx.Response:
+        raise NotImplementedError
+
+    def add_subscriber(
+        self,
+        id: str | None = None,
+        *,
+        email: str | None = None,
+        display_name: str | None = None,
+        project: str | None = None,
+    ) -> dict[str, Any]:
+        """Add a Fabric subscriber (a new uuid unless ID) to PROJECT (default: the first)."""
+        data = {"id": id, "email": email, "display_name": display_name, "project": project}
+        return self._added("subscribers", data)
+
+    def add_resource(
+        self,
+        id: str | None = None,
+        *,
+        name: str | None = None,
+        display_name: str | None = None,
+        type: str | None = None,
+        project: str | None = None,
+    ) -> dict[str, Any]:
+        """Add a Fabric resource (an AI agent unless TYPE says otherwise) to PROJECT."""
+        data = {"id": id, "name": name, "display_name": display_name, "type": type}
+        return self._added("resources", data | {"project": project})
+
+    def subscribers(self, *, project: str | None = None) -> list[dict[str, Any]]:
+        """The subscribers of PROJECT, oldest first (the spec's own first)."""
+        return self._listed("subscribers", project)
+
+    def resources(self, *, project: str | None = None) -> list[dict[str, Any]]:
+        """The Fabric resources of PROJECT, oldest first (the spec's own first)."""
+        return self._listed("resources", project)
+
+    def remove_subscriber(self, id: str, *, project: str | None = None) -> None:
+        """Remove a subscriber and its SIP credentials."""
+        self._hook("DELETE", f"subscribers/{id}", params=_project(project))
+
+    def remove_resource(self, id: str, *, project: str | None = None) -> None:
+        """Remove a resource and the addresses assigned from it."""
+        self._hook("DELETE", f"resources/{id}", params=_project(project))
+
+    def _added(self, name: str, data: dict[str, Any]) -> dict[str, Any]:
+        given = {k: v for k, v in data.items() if v is not None}
+        added: dict[str, Any] = self._hook("POST", name, json=given).json()
+        return added
+
+    def _listed(self, name: str, project: str | None) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = self._hook("GET", name, params=_project(project)).json()[name]
+        return found
+
+
+def _project(project: str | None) -> dict[str, str]:
+    return {} if project is None else {"project": project}
+
+
 @dataclass
-class RunningMock:
+class RunningMock(_FabricHooks):
     """A mock server a test can talk to."""
 
     base_url: str
@@ -90,7 +153,8 @@ class RunningMock:
         }
 
     def reset(self) -> None:
-        """Empty the store, the request journal and the pending faults."""
+        """Empty the store, the request journal and the pending faults (every project keeps
+        the spec's subscriber and resource)."""
         self._hook("POST", "reset")
 
     def requests(self) -> list[JournalEntry]:
