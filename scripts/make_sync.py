@@ -25,9 +25,7 @@ import unasync
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "overrides" / "signalwire_sip"
 SOURCES = sorted(p for p in (PACKAGE / "_async").glob("*.py") if p.name != "__init__.py")
-# 1.x: the names of the single-module layout (the client's module).
-SOURCE = PACKAGE / "_async" / "client.py"
-TARGET = PACKAGE / "_sync" / "client.py"
+SOURCE = PACKAGE / "_async" / "client.py"  # the client's own module, produce()'s default
 REPLACEMENTS = {
     "AsyncSipCredentials": "SipCredentials",
     "AsyncSubscriberSipCredentials": "SubscriberSipCredentials",
@@ -46,8 +44,11 @@ HEADER = (
 )
 
 
+SYNC = PACKAGE / "_sync"
+
+
 def target_of(source: Path) -> Path:
-    return PACKAGE / "_sync" / source.name
+    return SYNC / source.name
 
 
 def produce(source_file: Path = SOURCE) -> str:
@@ -98,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         print(f"\n{target} drifted from its source: run `make sync-client`")
-    stray = {p.name for p in (PACKAGE / "_sync").glob("*.py")} - {"__init__.py"}
+    stray = {p.name for p in SYNC.glob("*.py")} - {"__init__.py"}
     stray -= {p.name for p in SOURCES}
     for name in sorted(stray):
         drifted += 1

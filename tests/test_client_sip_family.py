@@ -47,7 +47,7 @@ def test_assign_an_agent_and_read_the_address(mock: RunningMock) -> None:
         assert (assigned.id, assigned.name) == (credential.id, "front-desk")
         [address] = list(sip.iter_addresses(str(credential.id).upper()))
         assert isinstance(address, SipCredentialAddress)
-        assert address.name == "front-desk-agent"
+        assert (address.name, address.display_name) == ("front-desk", "Front Desk Agent")
         assert address.channels.audio == assigned.channels.audio
         with pytest.raises(NotFoundError):
             sip.assign_resource(credential.id, resource_id=uuid.uuid4())
@@ -77,7 +77,7 @@ def test_the_async_client_has_the_same_family(mock: RunningMock) -> None:
         async with mock.async_client() as sip:
             credential = await sip.create(username="async-desk", **NEW)
             await sip.assign_resource(credential.id, resource_id=RESOURCE_ID)
-            names = [a.name async for a in sip.iter_addresses(credential.id)]
+            names = [a.display_name async for a in sip.iter_addresses(credential.id)]
             bob = sip.subscriber(SUBSCRIBER_ID)
             made = await asyncio.gather(
                 *(bob.create(username=f"a-{i}", password=SECRET) for i in range(3))
@@ -87,7 +87,7 @@ def test_the_async_client_has_the_same_family(mock: RunningMock) -> None:
             names += [c.username async for c in bob.iter_all(page_size=2)]
             return names
 
-    assert asyncio.run(run()) == ["front-desk-agent", "bob-desk", "a-0", "a-2"]
+    assert asyncio.run(run()) == ["Front Desk Agent", "bob-desk", "a-0", "a-2"]
 
 
 def test_arguments_are_refused_before_anything_is_sent(mock: RunningMock) -> None:

@@ -1,6 +1,6 @@
 """The API reference page in a real headless browser (Debian's chromium), offline.
 
-The page must show the five operations and the resource-ID rule once its JavaScript has run:
+The page must show every operation of the spec and of the hooks, and the resource-ID rule, once its JavaScript has run:
 the DOM Chromium dumps is checked, and a screenshot is written under reports/docs/.
 `make test` installs chromium when it is missing (`make browser`).
 """
@@ -11,33 +11,30 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from signalwire_sip_mock import RunningMock
+from signalwire_sip_mock import RunningMock, load_spec
 from signalwire_sip_mock import docs as mock_docs
+from signalwire_sip_mock.spec import load_hooks
 
 from .helpers import ROOT
 
-OPERATIONS = {
-    "list_sip_credentials",
-    "create_sip_credential",
-    "get_sip_credential",
-    "update_sip_credential",
-    "delete_sip_credential",
-}
-# The test hooks' own document, rendered below the API's.
-HOOK_OPERATIONS = {
-    "list_hooks",
-    "health",
-    "list_requests",
-    "clear_requests",
-    "list_faults",
-    "add_fault",
-    "clear_faults",
-    "seed",
-    "reset",
-}
+
+def _operation_ids(document: dict[str, Any]) -> set[str]:
+    return {
+        op["operationId"]
+        for item in document["paths"].values()
+        for op in item.values()
+        if isinstance(op, dict) and "operationId" in op
+    }
+
+
+# Every operation of the spec, and the test hooks' own document rendered below it.
+OPERATIONS = _operation_ids(load_spec())
+HOOK_OPERATIONS = _operation_ids(load_hooks())
+assert len(OPERATIONS) == 12 and {"add_fault", "add_subscriber"} <= HOOK_OPERATIONS
 SCREENSHOT = ROOT / "reports" / "docs" / "docs-page.png"
 
 pytestmark = pytest.mark.slow

@@ -84,11 +84,18 @@ def test_generating_twice_gives_identical_bytes(tmp_path: Path) -> None:
 def test_the_sync_client_drift_gate_fails_on_a_hand_edit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import shutil
+
     from scripts import make_sync
 
-    copy = tmp_path / "client.py"
-    copy.write_text(make_sync.TARGET.read_text())
-    monkeypatch.setattr(make_sync, "TARGET", copy)
+    sync = tmp_path / "_sync"
+    shutil.copytree(make_sync.SYNC, sync)
+    monkeypatch.setattr(make_sync, "SYNC", sync)
     assert make_sync.main(["--check"]) == 0
-    copy.write_text(copy.read_text().replace("time.sleep", "time.monotonic"))
+    core = sync / "_core.py"
+    core.write_text(core.read_text().replace("time.sleep", "time.monotonic"))
+    assert make_sync.main(["--check"]) == 1
+    core.write_text(core.read_text().replace("time.monotonic", "time.sleep"))
+    assert make_sync.main(["--check"]) == 0
+    (sync / "orphan.py").write_text("")  # a twin whose source is gone
     assert make_sync.main(["--check"]) == 1

@@ -76,4 +76,4 @@ def test_the_readme_testing_example_passes(pytester: pytest.Pytester) -> None:
     example = re.search(r"```python\n(# testing your code.*?)```", readme, re.S)
     assert example, "README has no 'testing your code' block"
     pytester.makepyfile(test_readme=example.group(1))
-    pytester.runpytest_inprocess("-p", "no:cacheprovider", "-q").assert_outcomes(passed=2)
+    pytester.runpytest_inprocess("-p", "no:cacheprovider", "-q").assert_outcomes(passed=3)

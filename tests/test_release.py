@@ -71,7 +71,10 @@ def edit_spec(root: Path, old: str, new: str) -> None:
     regenerate(root)
 
 
-CALLER_ID = "        caller_id:\n          type: string\n"
+CALLER_ID = (
+    "        caller_id:\n          type: string\n"
+    "          description: The caller ID shown when dialing from this SIP endpoint.\n"
+)
 LIST_503 = "        '503':\n          $ref: '#/components/responses/ServiceUnavailable'\n    post:"
 CREATE_REQUIRED = "required: [id, username, caller_id, send_as, ciphers, codecs, encryption, call_handler, calling_handler_resource_id]\n      properties:\n"
 RESPONSE_USERNAME = "        username:\n          type: string\n          description: The username for the SIP endpoint."

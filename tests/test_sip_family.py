@@ -102,7 +102,9 @@ def test_an_assignment_shows_in_the_addresses_and_replaces_the_last(
     assert assigned.json()["id"] == credential["id"]
     assert assigned.json()["name"] == credential["username"]
     [address] = http.get(addresses).json()["data"]
-    assert address["name"] == "front-desk-agent" and address["type"] == "call"
+    assert address["name"] == credential["username"] and address["type"] == "call"
+    assert address["display_name"] == "Front Desk Agent"
+    assert address["channels"] == {"audio": f"/public/{credential['username']}?channel=audio"}
     assert address["channels"] == assigned.json()["channels"]
     # The same resource again changes nothing; another replaces it.
     http.post(ASSIGN.format(id=RESOURCE_ID), json={"sip_endpoint_id": credential["id"]})
@@ -110,7 +112,11 @@ def test_an_assignment_shows_in_the_addresses_and_replaces_the_last(
     other = mock.add_resource(name="sales-bot", display_name="Sales")
     http.post(ASSIGN.format(id=other["id"]), json={"sip_endpoint_id": credential["id"]})
     [replaced] = http.get(addresses).json()["data"]
-    assert replaced["name"] == "sales-bot" and replaced["display_name"] == "Sales"
+    assert replaced["display_name"] == "Sales" and replaced["id"] != address["id"]
+    # A new username renames the address.
+    http.put(f"{COLLECTION}/{credential['id']}", json={"username": "renamed-desk"})
+    [renamed] = http.get(addresses).json()["data"]
+    assert renamed["name"] == "renamed-desk" and renamed["id"] == replaced["id"]
 
 
 def test_unknown_resources_credentials_and_subscribers_are_404(http: httpx.Client) -> None:

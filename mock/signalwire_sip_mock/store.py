@@ -251,6 +251,15 @@ class Store(_Pages):
         )
         return cursor.rowcount
 
+    def rows_under(self, project: str, collection: str, parent: str) -> list[tuple[str, str, str]]:
+        """(id, key, document) of every document of COLLECTION under PARENT, oldest first."""
+        rows = self._db.execute(
+            "SELECT id, key, document FROM documents"
+            " WHERE collection = ? AND project_id = ? AND parent = ? ORDER BY seq",
+            (collection, project, parent),
+        ).fetchall()
+        return [(str(i), str(k), str(d)) for i, k, d in rows]
+
     def ids_where_key(self, project: str, collection: str, key: str) -> list[tuple[str, str]]:
         """(parent, id) of every document of COLLECTION whose key is KEY."""
         rows = self._db.execute(

@@ -18,8 +18,9 @@ T = TypeVar("T", bound="AssignedSipCredential")
 
 @_attrs_define
 class AssignedSipCredential:
-    """A SIP credential as an address of the resource assigned to it (SignalWire's
-    `ResourceSipEndpointResponse`): `id` is the credential's, `channels` the resource's.
+    """A SIP credential as an address answered by the resource assigned to it (SignalWire's
+    `ResourceSipEndpointResponse`): `id` and `name` are the credential's, `channels` the
+    paths that now reach the resource.
 
     """
 

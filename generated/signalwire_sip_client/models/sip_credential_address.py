@@ -19,13 +19,17 @@ T = TypeVar("T", bound="SipCredentialAddress")
 
 @_attrs_define
 class SipCredentialAddress:
-    """A Fabric call address assigned to a SIP credential (SignalWire's `FabricAddressCall`)."""
+    """A Fabric call address of a SIP credential (SignalWire's `FabricAddressCall`): the path
+    that rings it (`/public/<username>`), answered by the resource assigned to it, whose
+    name `display_name` shows.
+
+    """
 
     id: UUID
     name: str
-    """ The address's name, the last part of its paths. """
+    """ The address's name, the last part of its paths (the credential's username). """
     display_name: str
-    """ The address's name for people. """
+    """ The name for people (the resource that answers). """
     type_: str
     """ The kind of address; `call` for these. """
     channels: AddressChannels

@@ -57,6 +57,14 @@ class Resources(SipCredentials):
         self.addresses = Addresses(store, self.fabric)
         self.subscriber_credentials = SubscriberSipCredentials(store, spec, self.fabric)
         self.handlers |= self.addresses.handlers | self.subscriber_credentials.handlers
+        self.handlers["update_sip_credential"] = self.update_and_rename
+
+    def update_and_rename(self, call: Call) -> tuple[int, bytes]:
+        """An update; a new username renames the credential's addresses too."""
+        status, answer = self.update(call)
+        if "username" in call.body:
+            self.addresses.rename(call.project, call.path_params["id"], call.body["username"])
+        return status, answer
 
     def reset(self) -> None:
         """Empty the store; every project gets its subscriber and resource back."""

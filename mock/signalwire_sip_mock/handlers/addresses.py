@@ -1,9 +1,12 @@
 """A SIP credential's addresses, and the resource assigned to answer its inbound calls.
 
-A credential has at most one resource answering its inbound calls: assigning one stores the
-resource's call address under the credential (``ADDRESSES``, its parent the credential), which
-``list_sip_credential_addresses`` pages through; assigning another replaces it, the same one
-again changes nothing. Deleting the credential or the resource removes the address.
+A credential has at most one resource answering its inbound calls. Assigning one makes the
+credential callable through Fabric: its call address (``/public/<username>``, as a probe of the
+live API saw it) is stored under the credential (``ADDRESSES``, its parent the credential,
+its key the resource), naming the resource that answers in ``display_name``;
+``list_sip_credential_addresses`` pages through them. Assigning another resource replaces it,
+the same one again changes nothing, a new username renames it, and deleting the credential or
+the resource removes it.
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ class Addresses:
         held = self.store.ids_where_key(call.project, ADDRESSES, resource["id"])
         if not any(parent == credential_id for parent, _ in held):
             self.store.delete_under(call.project, ADDRESSES, credential_id)
-            address = address_of(resource)
+            address = address_of(credential["username"], resource)
             self.store.insert(
                 call.project,
                 address["id"],
@@ -65,25 +68,38 @@ class Addresses:
             "type": "call",
             "cover_url": None,
             "preview_url": None,
-            "channels": channels(resource),
+            "channels": channels(credential["username"]),
         }
         return 200, json.dumps(assigned).encode()
 
+    def rename(self, project: str, credential_id: str, username: str) -> None:
+        """Give the credential's addresses its new USERNAME."""
+        for id, resource, document in self.store.rows_under(project, ADDRESSES, credential_id):
+            address = json.loads(document) | {"name": username, "channels": channels(username)}
+            self.store.replace(
+                project,
+                id,
+                resource,
+                json.dumps(address),
+                collection=ADDRESSES,
+                parent=credential_id,
+            )
 
-def channels(resource: Mapping[str, Any]) -> dict[str, str]:
-    return {"audio": f"/public/{resource['name']}?channel=audio"}
+
+def channels(username: str) -> dict[str, str]:
+    return {"audio": f"/public/{username}?channel=audio"}
 
 
-def address_of(resource: Mapping[str, Any]) -> dict[str, Any]:
-    """The call address through which RESOURCE answers a credential's calls."""
+def address_of(username: str, resource: Mapping[str, Any]) -> dict[str, Any]:
+    """The call address of the credential USERNAME, answered by RESOURCE."""
     return {
         "id": str(uuid.uuid4()),
-        "name": resource["name"],
+        "name": username,
         "display_name": resource["display_name"],
         "type": "call",
         "cover_url": None,
         "preview_url": None,
         "locked": False,
-        "channels": channels(resource),
+        "channels": channels(username),
         "created_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }

@@ -119,7 +119,7 @@ def sync_detailed(
     A credential has at most one such resource: assigning another replaces it, assigning
     the same one again changes nothing. It is the partner of the resource-ID rule, which
     routes the credential's outbound calls. The answer is the credential as an address of
-    the resource; `list_sip_credential_addresses` then lists the resource's address.
+    the resource; `list_sip_credential_addresses` then lists that address.
 
     Args:
         id (UUID):
@@ -159,7 +159,7 @@ def sync(
     A credential has at most one such resource: assigning another replaces it, assigning
     the same one again changes nothing. It is the partner of the resource-ID rule, which
     routes the credential's outbound calls. The answer is the credential as an address of
-    the resource; `list_sip_credential_addresses` then lists the resource's address.
+    the resource; `list_sip_credential_addresses` then lists that address.
 
     Args:
         id (UUID):
@@ -194,7 +194,7 @@ async def asyncio_detailed(
     A credential has at most one such resource: assigning another replaces it, assigning
     the same one again changes nothing. It is the partner of the resource-ID rule, which
     routes the credential's outbound calls. The answer is the credential as an address of
-    the resource; `list_sip_credential_addresses` then lists the resource's address.
+    the resource; `list_sip_credential_addresses` then lists that address.
 
     Args:
         id (UUID):
@@ -232,7 +232,7 @@ async def asyncio(
     A credential has at most one such resource: assigning another replaces it, assigning
     the same one again changes nothing. It is the partner of the resource-ID rule, which
     routes the credential's outbound calls. The answer is the credential as an address of
-    the resource; `list_sip_credential_addresses` then lists the resource's address.
+    the resource; `list_sip_credential_addresses` then lists that address.
 
     Args:
         id (UUID):

@@ -107,10 +107,10 @@ def sync_detailed(
 ) -> Response[Error | ErrorList | SipCredentialAddressPage]:
     """List a SIP credential's addresses
 
-     Returns one page of the Fabric call addresses assigned to this SIP credential: the
-    addresses of the resources that handle its inbound calls (see
-    `assign_resource_to_sip_credential`), oldest first. A credential with no resource
-    assigned has none. Page as the credential list does.
+     Returns one page of the Fabric call addresses of this SIP credential: once a resource
+    answers its inbound calls (see `assign_resource_to_sip_credential`), its address
+    `/public/<username>` reaches that resource. A credential with no resource assigned has
+    none. Page as the credential list does.
 
     Args:
         id (UUID):
@@ -150,10 +150,10 @@ def sync(
 ) -> Error | ErrorList | SipCredentialAddressPage | None:
     """List a SIP credential's addresses
 
-     Returns one page of the Fabric call addresses assigned to this SIP credential: the
-    addresses of the resources that handle its inbound calls (see
-    `assign_resource_to_sip_credential`), oldest first. A credential with no resource
-    assigned has none. Page as the credential list does.
+     Returns one page of the Fabric call addresses of this SIP credential: once a resource
+    answers its inbound calls (see `assign_resource_to_sip_credential`), its address
+    `/public/<username>` reaches that resource. A credential with no resource assigned has
+    none. Page as the credential list does.
 
     Args:
         id (UUID):
@@ -188,10 +188,10 @@ async def asyncio_detailed(
 ) -> Response[Error | ErrorList | SipCredentialAddressPage]:
     """List a SIP credential's addresses
 
-     Returns one page of the Fabric call addresses assigned to this SIP credential: the
-    addresses of the resources that handle its inbound calls (see
-    `assign_resource_to_sip_credential`), oldest first. A credential with no resource
-    assigned has none. Page as the credential list does.
+     Returns one page of the Fabric call addresses of this SIP credential: once a resource
+    answers its inbound calls (see `assign_resource_to_sip_credential`), its address
+    `/public/<username>` reaches that resource. A credential with no resource assigned has
+    none. Page as the credential list does.
 
     Args:
         id (UUID):
@@ -229,10 +229,10 @@ async def asyncio(
 ) -> Error | ErrorList | SipCredentialAddressPage | None:
     """List a SIP credential's addresses
 
-     Returns one page of the Fabric call addresses assigned to this SIP credential: the
-    addresses of the resources that handle its inbound calls (see
-    `assign_resource_to_sip_credential`), oldest first. A credential with no resource
-    assigned has none. Page as the credential list does.
+     Returns one page of the Fabric call addresses of this SIP credential: once a resource
+    answers its inbound calls (see `assign_resource_to_sip_credential`), its address
+    `/public/<username>` reaches that resource. A credential with no resource assigned has
+    none. Page as the credential list does.
 
     Args:
         id (UUID):
