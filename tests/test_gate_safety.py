@@ -68,9 +68,12 @@ def test_a_schemathesis_toml_beside_the_sandbox_run_is_refused_and_nothing_chang
 def test_the_gate_loads_its_hooks_whatever_a_projects_file_says(tmp_path: Path) -> None:
     # Against the mock a project's own file is used, as the README says; the gate's hooks (link
     # coverage, the sandbox's rails) are loaded all the same: the links report proves it.
-    (tmp_path / "schemathesis.toml").write_text(
-        'hooks = "json"\n' + readme_ci_settings() + "\n[generation]\nmax-examples = 3\n"
+    # The README's settings with the project's own hooks in place of the gate's.
+    settings = readme_ci_settings().replace(
+        'hooks = "signalwire_sip_contract.hooks"', 'hooks = "json"'
     )
+    assert 'hooks = "json"' in settings
+    (tmp_path / "schemathesis.toml").write_text(settings + "\n[generation]\nmax-examples = 3\n")
     reports = tmp_path / "reports"
     result = subprocess.run(
         [
