@@ -524,12 +524,12 @@ def test_unknown_enum_values_and_extra_fields_parse_and_stay_reachable(
         encryption="post-quantum",
         codecs=["OPUS", "LYRA"],
         ciphers=["AES_512_NEW"],
-    ) | {"display_name": "Front desk", "call_request_method": "PATCH"}
+    ) | {"future_field": "Front desk", "call_request_method": "PATCH"}
     c, _ = client(Recorder(ok(data)))
     credential = c.get(data["id"])
     assert credential.call_handler == "ai_agent_v2" and credential.encryption == "post-quantum"
     assert credential.codecs[1] == "LYRA" and credential.ciphers == ["AES_512_NEW"]
-    assert credential.additional_properties["display_name"] == "Front desk"
+    assert credential.additional_properties["future_field"] == "Front desk"
     assert credential.to_dict()["call_handler"] == "ai_agent_v2"
 
 

@@ -126,8 +126,8 @@ def test_leaving_resource_clears_the_stored_id_and_a_body_without_handler_keeps_
         (create_body(id="not-a-uuid"), "id", "invalid_parameter_value"),
         (create_body(surprise=1), "surprise", "invalid_parameter"),
         (
-            {k: v for k, v in create_body().items() if k != "send_as"},
-            "send_as",
+            {k: v for k, v in create_body().items() if k != "username"},
+            "username",
             "missing_required_parameter",
         ),
     ],
@@ -147,9 +147,21 @@ def test_every_problem_of_a_body_gets_its_own_item(http: httpx.Client) -> None:
     body = create_body(
         username="a b", codecs=["MP3"], call_handler="resource", calling_handler_resource_id=None
     )
-    del body["send_as"]
+    body["send_as"] = 7
     attributes = {i["attribute"] for i in http.post(COLLECTION, json=body).json()["errors"]}
     assert attributes == {"username", "codecs", "calling_handler_resource_id", "send_as"}
+
+
+def test_a_minimal_create_takes_the_documented_defaults(http: httpx.Client) -> None:
+    # What production accepted (api-facts): username, password, caller_id, encryption.
+    minimal = {"username": "bob", "password": "pw-1", "caller_id": "Bob", "encryption": "optional"}
+    created = http.post(COLLECTION, json=minimal)
+    assert created.status_code == 200, created.text
+    stored = created.json()
+    assert uuid.UUID(stored["id"]) and "password" not in stored
+    assert (stored["send_as"], stored["ciphers"], stored["codecs"]) == ("bob", [], [])
+    assert (stored["call_handler"], stored["calling_handler_resource_id"]) == ("default", None)
+    assert http.get(f"{COLLECTION}/{stored['id']}").json() == stored
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,7 @@ class MockApp:
         store: Store | None = None,
         spec: Mapping[str, Any] | None = None,
         hooks: admin.HookAccess | None = None,
+        shape: str = "flat",
     ):
         if not projects:
             raise ValueError("the mock needs at least one project")
@@ -63,7 +64,7 @@ class MockApp:
         self.store = store or Store()
         self.spec = spec or load_spec()
         self.routes: list[Route] = build_routes(self.spec)
-        self.resources = Resources(self.store, self.spec, list(self.projects))
+        self.resources = Resources(self.store, self.spec, list(self.projects), shape)
         self.resource_fields = self.resources.fields
         self.faults = admin.Faults()
         self.journal = admin.Journal()
@@ -188,8 +189,12 @@ async def _apply(fault: admin.Fault) -> None:
 
 
 def create_app(
-    projects: list[Project], db: str | None = None, hooks: admin.HookAccess | None = None
+    projects: list[Project],
+    db: str | None = None,
+    hooks: admin.HookAccess | None = None,
+    shape: str = "flat",
 ) -> MockApp:
     """The mock application serving PROJECTS, storing in DB (a file) or in memory, its test
-    hooks open to HOOKS (default: anyone, as for a mock on loopback)."""
-    return MockApp(projects, Store(db), hooks=hooks)
+    hooks open to HOOKS (default: anyone, as for a mock on loopback), its credentials answered
+    in SHAPE (``flat``, the seed's, or ``fabric``, production's as observed)."""
+    return MockApp(projects, Store(db), hooks=hooks, shape=shape)

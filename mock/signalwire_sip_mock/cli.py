@@ -15,7 +15,7 @@ import uvicorn
 from .admin import HookAccess
 from .app import Project, create_app
 from .limits import Timeouts
-from .process import ENV_HOOKS_TOKEN
+from .process import ENV_HOOKS_TOKEN, ENV_SHAPE
 from .server import demo_project, uvicorn_config
 from .store import StoreUnavailable
 
@@ -81,6 +81,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--log-level", default="info", choices=["debug", "info", "warning", "error"]
     )
     parser.add_argument(
+        "--shape",
+        default=os.environ.get(ENV_SHAPE, "flat"),
+        choices=["flat", "fabric"],
+        help="how SIP credentials are answered: flat (the seed's one object, default) or fabric "
+        "(production as observed: a Fabric resource wrapping the endpoint, two ids, the paths "
+        f"taking the resource's); also {ENV_SHAPE}",
+    )
+    parser.add_argument(
         "--http",
         default="auto",
         choices=["auto", "httptools", "h11"],
@@ -144,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     hooks = HookAccess.for_host(args.host, args.hooks_token)
     try:
-        app = create_app(projects, args.db, hooks)
+        app = create_app(projects, args.db, hooks, args.shape)
     except StoreUnavailable as error:
         print(f"signalwire-sip-mock: {error}", file=sys.stderr)
         return 2

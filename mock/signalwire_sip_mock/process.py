@@ -23,6 +23,8 @@ from .project import Project
 
 # The hook token reaches the CLI here when --hooks-token is not given (a command line shows in `ps`).
 ENV_HOOKS_TOKEN = "SIGNALWIRE_SIP_MOCK_HOOKS_TOKEN"
+#: The shape a mock answers credentials in when none is given (``--shape``): flat or fabric.
+ENV_SHAPE = "SIGNALWIRE_SIP_MOCK_SHAPE"
 _BASE_URL = re.compile(r"^\s*base URL\s+(http://\S+)$", re.MULTILINE)
 _EXPORT = re.compile(r"^\s*export (SIGNALWIRE_\w+)=(\S+)", re.MULTILINE)
 _BANNER_END = "SIGNALWIRE_API_TOKEN"
@@ -50,6 +52,7 @@ class MockProcess:
         stderr: int | IO[Any] | None = None,
         cwd: str | os.PathLike[str] | None = None,
         hooks_token: str | None = None,
+        shape: str | None = None,
     ) -> None:
         program = list(command or [sys.executable, "-m", "signalwire_sip_mock.cli"])
         self.args = [*program, "--host", host, "--port", "0", "--log-level", log_level]
@@ -57,6 +60,8 @@ class MockProcess:
             self.args += ["--project", f"{project.id}:{project.token}"]
         if db is not None:
             self.args += ["--db", os.fspath(db)]
+        if shape is not None:  # else the child's default: $SIGNALWIRE_SIP_MOCK_SHAPE, or flat
+            self.args += ["--shape", shape]
         self.args += options
         self.projects = list(projects)
         self._stderr, self._cwd = stderr, cwd

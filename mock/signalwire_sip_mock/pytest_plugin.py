@@ -12,12 +12,14 @@ Importing this module is cheap: the server and the client load only when a fixtu
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
 
 from . import MOCK_EXTRA
+from .process import ENV_SHAPE
 from .running import MockControlError, RunningMock
 
 if TYPE_CHECKING:
@@ -27,8 +29,10 @@ __all__ = ["MockControlError", "RunningMock"]
 
 
 @pytest.fixture(scope="session")
-def signalwire_sip_mock_server() -> Iterator[RunningMock]:
-    """One running SignalWire SIP credential mock for the session (not reset between tests)."""
+def signalwire_sip_mock_server(request: pytest.FixtureRequest) -> Iterator[RunningMock]:
+    """One running SignalWire SIP credential mock for the session (not reset between tests),
+    answering in the shape ``$SIGNALWIRE_SIP_MOCK_SHAPE`` or the ini option
+    ``signalwire_sip_mock_shape`` names (``flat``, the default, or ``fabric``)."""
     try:
         from .server import MockServer
     except ModuleNotFoundError as missing:
@@ -36,8 +40,11 @@ def signalwire_sip_mock_server() -> Iterator[RunningMock]:
             f"the signalwire_sip_mock fixtures need {missing.name}, of the mock extra: {MOCK_EXTRA}"
         ) from None
 
-    with MockServer() as server:
-        running = RunningMock(server.base_url, server.project, server.app)
+    shape = os.environ.get(ENV_SHAPE) or request.config.getini(SHAPE) or "flat"
+    if shape not in ("flat", "fabric"):
+        raise pytest.UsageError(f"signalwire_sip_mock_shape is flat or fabric, not {shape!r}")
+    with MockServer(shape=shape) as server:
+        running = RunningMock(server.base_url, server.project, server.app, shape=shape)
         try:
             yield running
         finally:
@@ -45,9 +52,16 @@ def signalwire_sip_mock_server() -> Iterator[RunningMock]:
 
 
 CHECK_FAULTS = "signalwire_sip_mock_check_faults"
+SHAPE = "signalwire_sip_mock_shape"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini(
+        SHAPE,
+        "the shape the signalwire_sip_mock fixtures answer credentials in: flat (default) or "
+        f"fabric (production as observed); {ENV_SHAPE} overrides it",
+        default="",
+    )
     parser.addini(
         CHECK_FAULTS,
         "fail a test whose faults injected into the signalwire_sip_mock fixture were not used up",

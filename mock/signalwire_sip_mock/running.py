@@ -97,6 +97,8 @@ class RunningMock(_FabricHooks):
     app: MockApp | None = field(default=None, repr=False)
     #: The mock's hook token, sent as ``Authorization: Bearer`` with every hook call, if it has one.
     hooks_token: str | None = field(default=None, repr=False)
+    #: The shape it answers credentials in: ``flat`` (the seed) or ``fabric`` (production).
+    shape: str = "flat"
     _control: httpx.Client | None = field(default=None, init=False, repr=False)
 
     @property

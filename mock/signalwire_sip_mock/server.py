@@ -79,10 +79,12 @@ class MockServer:
     db: str | None = None
     hooks_token: str | None = field(default=None, repr=False)
     timeouts: Timeouts = field(default_factory=Timeouts)
+    #: How credentials are answered: ``flat`` (the seed) or ``fabric`` (production, observed).
+    shape: str = "flat"
 
     def __post_init__(self) -> None:
         hooks = HookAccess.for_host(self.host, self.hooks_token)
-        self.app = create_app(self.projects, self.db, hooks)
+        self.app = create_app(self.projects, self.db, hooks, self.shape)
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
 

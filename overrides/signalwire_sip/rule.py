@@ -43,12 +43,18 @@ def _wire(value: Any) -> Any:
 def rule_problem(body: Mapping[str, Any], *, partial: bool = False) -> str | None:
     """What BODY (its JSON form) does wrong under the rule, or None when it keeps it.
 
-    PARTIAL selects the update reading (fields may be absent).
+    PARTIAL selects the update reading. A create without ``call_handler`` gets the ``default``
+    handler, so its resource id, if any, must be null.
     """
     has_handler, has_id = HANDLER in body, RESOURCE_ID in body
-    if not partial and not (has_handler and has_id):
-        missing = HANDLER if not has_handler else RESOURCE_ID
-        return f"{missing} is required (use null for {RESOURCE_ID} when there is no resource)"
+    if not partial and not has_handler:
+        resource_id = _wire(body.get(RESOURCE_ID))
+        if resource_id is not None:
+            return (
+                f"{HANDLER} is absent (the default handler), so {RESOURCE_ID} must be null "
+                f"(only 'resource' takes a resource id), not {resource_id!r}"
+            )
+        return None
     if not has_handler:
         # Whether a resource id alone fits depends on the stored handler: the server judges
         # that. Its form, a uuid or null, the client can judge.

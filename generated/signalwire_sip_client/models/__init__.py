@@ -9,6 +9,9 @@ from .encryption import Encryption
 from .error import Error
 from .error_item import ErrorItem
 from .error_list import ErrorList
+from .fabric_sip_credential import FabricSipCredential
+from .fabric_sip_credential_page import FabricSipCredentialPage
+from .fabric_sip_endpoint import FabricSipEndpoint
 from .http_method import HttpMethod
 from .inbound_call_handler import InboundCallHandler
 from .resource_assignment import ResourceAssignment
@@ -34,6 +37,9 @@ __all__ = (
     "Error",
     "ErrorItem",
     "ErrorList",
+    "FabricSipCredential",
+    "FabricSipCredentialPage",
+    "FabricSipEndpoint",
     "HttpMethod",
     "InboundCallHandler",
     "ResourceAssignment",

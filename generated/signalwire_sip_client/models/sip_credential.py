@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 from uuid import UUID
@@ -73,6 +74,21 @@ class SipCredential:
     """ The video room incoming calls go to (for `video_room`). """
     call_relay_script_url: None | str | Unset = UNSET
     """ A SWML script that answers incoming calls (for `relay_script`). """
+    hold_music_url: None | str | Unset = UNSET
+    """ What callers put on hold by this endpoint hear. """
+    sip_endpoint_id: None | Unset | UUID = UNSET
+    """ The endpoint's own id, where the API wraps the endpoint in a Fabric resource (see
+    `FabricSipCredential`); `id` is then the resource's, the one paths take. Absent in
+    the flat shape, where the two are one.
+     """
+    display_name: None | str | Unset = UNSET
+    """ The Fabric resource's name for people (the wrapped shape). """
+    project_id: None | str | Unset = UNSET
+    """ The project the Fabric resource belongs to (the wrapped shape). """
+    created_at: datetime.datetime | None | Unset = UNSET
+    """ When the Fabric resource was made (the wrapped shape). """
+    updated_at: datetime.datetime | None | Unset = UNSET
+    """ When the Fabric resource last changed (the wrapped shape). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -223,6 +239,48 @@ class SipCredential:
         else:
             call_relay_script_url = self.call_relay_script_url
 
+        hold_music_url: None | str | Unset
+        if isinstance(self.hold_music_url, Unset):
+            hold_music_url = UNSET
+        else:
+            hold_music_url = self.hold_music_url
+
+        sip_endpoint_id: None | str | Unset
+        if isinstance(self.sip_endpoint_id, Unset):
+            sip_endpoint_id = UNSET
+        elif isinstance(self.sip_endpoint_id, UUID):
+            sip_endpoint_id = str(self.sip_endpoint_id)
+        else:
+            sip_endpoint_id = self.sip_endpoint_id
+
+        display_name: None | str | Unset
+        if isinstance(self.display_name, Unset):
+            display_name = UNSET
+        else:
+            display_name = self.display_name
+
+        project_id: None | str | Unset
+        if isinstance(self.project_id, Unset):
+            project_id = UNSET
+        else:
+            project_id = self.project_id
+
+        created_at: None | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        elif isinstance(self.created_at, datetime.datetime):
+            created_at = self.created_at.isoformat()
+        else:
+            created_at = self.created_at
+
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, datetime.datetime):
+            updated_at = self.updated_at.isoformat()
+        else:
+            updated_at = self.updated_at
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -273,6 +331,18 @@ class SipCredential:
             field_dict["call_video_room_id"] = call_video_room_id
         if call_relay_script_url is not UNSET:
             field_dict["call_relay_script_url"] = call_relay_script_url
+        if hold_music_url is not UNSET:
+            field_dict["hold_music_url"] = hold_music_url
+        if sip_endpoint_id is not UNSET:
+            field_dict["sip_endpoint_id"] = sip_endpoint_id
+        if display_name is not UNSET:
+            field_dict["display_name"] = display_name
+        if project_id is not UNSET:
+            field_dict["project_id"] = project_id
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
 
         return field_dict
 
@@ -566,6 +636,84 @@ class SipCredential:
 
         call_relay_script_url = _parse_call_relay_script_url(d.pop("call_relay_script_url", UNSET))
 
+        def _parse_hold_music_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        hold_music_url = _parse_hold_music_url(d.pop("hold_music_url", UNSET))
+
+        def _parse_sip_endpoint_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                sip_endpoint_id_type_0 = UUID(data)
+
+                return sip_endpoint_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        sip_endpoint_id = _parse_sip_endpoint_id(d.pop("sip_endpoint_id", UNSET))
+
+        def _parse_display_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        display_name = _parse_display_name(d.pop("display_name", UNSET))
+
+        def _parse_project_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        project_id = _parse_project_id(d.pop("project_id", UNSET))
+
+        def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                created_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return created_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        created_at = _parse_created_at(d.pop("created_at", UNSET))
+
+        def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                updated_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return updated_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+
         sip_credential = cls(
             type_=type_,
             id=id,
@@ -592,6 +740,12 @@ class SipCredential:
             call_relay_application=call_relay_application,
             call_video_room_id=call_video_room_id,
             call_relay_script_url=call_relay_script_url,
+            hold_music_url=hold_music_url,
+            sip_endpoint_id=sip_endpoint_id,
+            display_name=display_name,
+            project_id=project_id,
+            created_at=created_at,
+            updated_at=updated_at,
         )
 
         sip_credential.additional_properties = d

@@ -10,67 +10,91 @@ from ..models.call_handler import CallHandler
 from ..models.cipher import Cipher
 from ..models.codec import Codec
 from ..models.encryption import Encryption
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SipCredentialCreate")
 
 
 @_attrs_define
 class SipCredentialCreate:
-    """A new SIP credential. All nine fields are required; `calling_handler_resource_id` may be `null` and must be unless
+    """A new SIP credential. Only `username` is required: production accepted a create of
+    `username`, `password`, `caller_id` and `encryption` alone (openapi/decisions.md); what
+    is left out takes the defaults below (`send_as`: the username; `call_handler`:
+    `default`). `calling_handler_resource_id` must be `null` or absent unless
     `call_handler` is `resource`.
 
     """
 
-    id: UUID
     username: str
     """ The SIP username devices register with; unique within the project, without white
     space or `@`.
      """
-    caller_id: str
+    id: UUID | Unset = UNSET
+    password: str | Unset = UNSET
+    """ The password the SIP device registers with. Write-only; never returned. """
+    hold_music_url: str | Unset = UNSET
+    """ What callers put on hold by this endpoint hear. """
+    caller_id: str | Unset = UNSET
     """ The caller ID shown when dialing from this SIP endpoint. """
-    send_as: str
-    """ The SIP username shown to the called party; overrides `username`. """
-    ciphers: list[Cipher]
+    send_as: str | Unset = UNSET
+    """ The SIP username shown to the called party; overrides `username` (default the username). """
+    ciphers: list[Cipher] | Unset = UNSET
     """ Ciphers that can be enabled for calls on this SIP endpoint. """
-    codecs: list[Codec]
+    codecs: list[Codec] | Unset = UNSET
     """ Codecs that can be enabled for calls on this SIP endpoint. """
-    encryption: Encryption
+    encryption: Encryption | Unset = UNSET
     """ Whether calls to this endpoint must, may, or by default do use encryption. """
-    call_handler: CallHandler
+    call_handler: CallHandler | Unset = UNSET
     """ How the SIP endpoint handles outbound calls.
     - `default`: follow the outbound policy of the space's SIP profile settings.
     - `passthrough`: the endpoint may dial PSTN numbers.
     - `block-pstn`: the endpoint may not dial PSTN numbers.
     - `resource`: outbound calls dial the resource named by `calling_handler_resource_id`.
      """
-    calling_handler_resource_id: None | UUID
+    calling_handler_resource_id: None | Unset | UUID = UNSET
     """ The uuid of the resource outbound calls dial when `call_handler` is `resource`; `null` otherwise. """
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
-
         username = self.username
+
+        id: str | Unset = UNSET
+        if not isinstance(self.id, Unset):
+            id = str(self.id)
+
+        password = self.password
+
+        hold_music_url = self.hold_music_url
 
         caller_id = self.caller_id
 
         send_as = self.send_as
 
-        ciphers = []
-        for ciphers_item_data in self.ciphers:
-            ciphers_item = ciphers_item_data.value
-            ciphers.append(ciphers_item)
+        ciphers: list[str] | Unset = UNSET
+        if not isinstance(self.ciphers, Unset):
+            ciphers = []
+            for ciphers_item_data in self.ciphers:
+                ciphers_item = ciphers_item_data.value
+                ciphers.append(ciphers_item)
 
-        codecs = []
-        for codecs_item_data in self.codecs:
-            codecs_item = codecs_item_data.value
-            codecs.append(codecs_item)
+        codecs: list[str] | Unset = UNSET
+        if not isinstance(self.codecs, Unset):
+            codecs = []
+            for codecs_item_data in self.codecs:
+                codecs_item = codecs_item_data.value
+                codecs.append(codecs_item)
 
-        encryption = self.encryption.value
+        encryption: str | Unset = UNSET
+        if not isinstance(self.encryption, Unset):
+            encryption = self.encryption.value
 
-        call_handler = self.call_handler.value
+        call_handler: str | Unset = UNSET
+        if not isinstance(self.call_handler, Unset):
+            call_handler = self.call_handler.value
 
-        calling_handler_resource_id: None | str
-        if isinstance(self.calling_handler_resource_id, UUID):
+        calling_handler_resource_id: None | str | Unset
+        if isinstance(self.calling_handler_resource_id, Unset):
+            calling_handler_resource_id = UNSET
+        elif isinstance(self.calling_handler_resource_id, UUID):
             calling_handler_resource_id = str(self.calling_handler_resource_id)
         else:
             calling_handler_resource_id = self.calling_handler_resource_id
@@ -79,51 +103,88 @@ class SipCredentialCreate:
 
         field_dict.update(
             {
-                "id": id,
                 "username": username,
-                "caller_id": caller_id,
-                "send_as": send_as,
-                "ciphers": ciphers,
-                "codecs": codecs,
-                "encryption": encryption,
-                "call_handler": call_handler,
-                "calling_handler_resource_id": calling_handler_resource_id,
             }
         )
+        if id is not UNSET:
+            field_dict["id"] = id
+        if password is not UNSET:
+            field_dict["password"] = password
+        if hold_music_url is not UNSET:
+            field_dict["hold_music_url"] = hold_music_url
+        if caller_id is not UNSET:
+            field_dict["caller_id"] = caller_id
+        if send_as is not UNSET:
+            field_dict["send_as"] = send_as
+        if ciphers is not UNSET:
+            field_dict["ciphers"] = ciphers
+        if codecs is not UNSET:
+            field_dict["codecs"] = codecs
+        if encryption is not UNSET:
+            field_dict["encryption"] = encryption
+        if call_handler is not UNSET:
+            field_dict["call_handler"] = call_handler
+        if calling_handler_resource_id is not UNSET:
+            field_dict["calling_handler_resource_id"] = calling_handler_resource_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = UUID(d.pop("id"))
-
         username = d.pop("username")
 
-        caller_id = d.pop("caller_id")
+        _id = d.pop("id", UNSET)
+        id: UUID | Unset
+        if isinstance(_id, Unset):
+            id = UNSET
+        else:
+            id = UUID(_id)
 
-        send_as = d.pop("send_as")
+        password = d.pop("password", UNSET)
 
-        ciphers = []
-        _ciphers = d.pop("ciphers")
-        for ciphers_item_data in _ciphers:
-            ciphers_item = Cipher(ciphers_item_data)
+        hold_music_url = d.pop("hold_music_url", UNSET)
 
-            ciphers.append(ciphers_item)
+        caller_id = d.pop("caller_id", UNSET)
 
-        codecs = []
-        _codecs = d.pop("codecs")
-        for codecs_item_data in _codecs:
-            codecs_item = Codec(codecs_item_data)
+        send_as = d.pop("send_as", UNSET)
 
-            codecs.append(codecs_item)
+        _ciphers = d.pop("ciphers", UNSET)
+        ciphers: list[Cipher] | Unset = UNSET
+        if _ciphers is not UNSET:
+            ciphers = []
+            for ciphers_item_data in _ciphers:
+                ciphers_item = Cipher(ciphers_item_data)
 
-        encryption = Encryption(d.pop("encryption"))
+                ciphers.append(ciphers_item)
 
-        call_handler = CallHandler(d.pop("call_handler"))
+        _codecs = d.pop("codecs", UNSET)
+        codecs: list[Codec] | Unset = UNSET
+        if _codecs is not UNSET:
+            codecs = []
+            for codecs_item_data in _codecs:
+                codecs_item = Codec(codecs_item_data)
 
-        def _parse_calling_handler_resource_id(data: object) -> None | UUID:
+                codecs.append(codecs_item)
+
+        _encryption = d.pop("encryption", UNSET)
+        encryption: Encryption | Unset
+        if isinstance(_encryption, Unset):
+            encryption = UNSET
+        else:
+            encryption = Encryption(_encryption)
+
+        _call_handler = d.pop("call_handler", UNSET)
+        call_handler: CallHandler | Unset
+        if isinstance(_call_handler, Unset):
+            call_handler = UNSET
+        else:
+            call_handler = CallHandler(_call_handler)
+
+        def _parse_calling_handler_resource_id(data: object) -> None | Unset | UUID:
             if data is None:
+                return data
+            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -133,15 +194,17 @@ class SipCredentialCreate:
                 return calling_handler_resource_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | UUID, data)
+            return cast(None | Unset | UUID, data)
 
         calling_handler_resource_id = _parse_calling_handler_resource_id(
-            d.pop("calling_handler_resource_id")
+            d.pop("calling_handler_resource_id", UNSET)
         )
 
         sip_credential_create = cls(
-            id=id,
             username=username,
+            id=id,
+            password=password,
+            hold_music_url=hold_music_url,
             caller_id=caller_id,
             send_as=send_as,
             ciphers=ciphers,

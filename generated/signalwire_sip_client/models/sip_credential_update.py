@@ -28,6 +28,10 @@ class SipCredentialUpdate:
     """ The SIP username devices register with; unique within the project, without white
     space or `@`.
      """
+    password: str | Unset = UNSET
+    """ The password the SIP device registers with. Write-only; never returned. """
+    hold_music_url: str | Unset = UNSET
+    """ What callers put on hold by this endpoint hear. """
     caller_id: str | Unset = UNSET
     """ The caller ID shown when dialing from this SIP endpoint. """
     send_as: str | Unset = UNSET
@@ -51,6 +55,10 @@ class SipCredentialUpdate:
 
     def to_dict(self) -> dict[str, Any]:
         username = self.username
+
+        password = self.password
+
+        hold_music_url = self.hold_music_url
 
         caller_id = self.caller_id
 
@@ -91,6 +99,10 @@ class SipCredentialUpdate:
         field_dict.update({})
         if username is not UNSET:
             field_dict["username"] = username
+        if password is not UNSET:
+            field_dict["password"] = password
+        if hold_music_url is not UNSET:
+            field_dict["hold_music_url"] = hold_music_url
         if caller_id is not UNSET:
             field_dict["caller_id"] = caller_id
         if send_as is not UNSET:
@@ -112,6 +124,10 @@ class SipCredentialUpdate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         username = d.pop("username", UNSET)
+
+        password = d.pop("password", UNSET)
+
+        hold_music_url = d.pop("hold_music_url", UNSET)
 
         caller_id = d.pop("caller_id", UNSET)
 
@@ -170,6 +186,8 @@ class SipCredentialUpdate:
 
         sip_credential_update = cls(
             username=username,
+            password=password,
+            hold_music_url=hold_music_url,
             caller_id=caller_id,
             send_as=send_as,
             ciphers=ciphers,

@@ -45,14 +45,19 @@ __all__ = [
 
 
 class Resources(SipCredentials):
-    """Every resource of every project, in STORE, shaped by the SPEC. PROJECTS (ids) each
-    start with the spec's subscriber and resource. (The credential handlers stay its own
+    """Every resource of every project, in STORE, shaped by the SPEC, credentials answered in
+    SHAPE (``flat`` or ``fabric``, see ``shapes``). PROJECTS (ids) each start with the spec's
+    subscriber and resource. (The credential handlers stay its own
     methods, as in 1.x: ``resources.create(call)``.)"""
 
     def __init__(
-        self, store: Store, spec: Mapping[str, Any], projects: list[str] | None = None
+        self,
+        store: Store,
+        spec: Mapping[str, Any],
+        projects: list[str] | None = None,
+        shape: str = "flat",
     ) -> None:
-        super().__init__(store, spec)
+        super().__init__(store, spec, shape)
         self.fabric = Fabric(store, spec, list(projects or []))
         self.addresses = Addresses(store, self.fabric)
         self.subscriber_credentials = SubscriberSipCredentials(store, spec, self.fabric)

@@ -50,9 +50,14 @@ class PageToken:
 
 
 def page(
-    store: Store, call: Call, collection: str = CREDENTIALS, parent: str = ""
+    store: Store,
+    call: Call,
+    collection: str = CREDENTIALS,
+    parent: str = "",
+    render: Callable[[str], str] | None = None,
 ) -> tuple[int, bytes]:
-    """The page of COLLECTION (under PARENT) the call's query asks for, with its links."""
+    """The page of COLLECTION (under PARENT) the call's query asks for, with its links; each
+    stored document as RENDER answers it (default: as stored)."""
     size = call.query.get("page_size", DEFAULT_PAGE_SIZE)
     number = call.query.get("page_number", 0)
     token = call.query.get("page_token")
@@ -77,7 +82,8 @@ def page(
     if found.has_prev:
         first = found.first_seq if found.first_seq is not None else (after or 0) + 1
         links["prev"] = link(number - 1, PageToken(False, first))
-    data = ",".join(found.documents).encode()
+    documents = found.documents if render is None else [render(d) for d in found.documents]
+    data = ",".join(documents).encode()
     return 200, b'{"data":[' + data + b'],"links":' + json.dumps(links).encode() + b"}"
 
 

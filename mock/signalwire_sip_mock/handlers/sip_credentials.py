@@ -19,6 +19,7 @@ from ..limits import MAX_SEED, SEED_CHUNK
 from ..request import Answer, decode, encode, not_found, problems
 from ..store import Conflict, Store
 from .paging import Call, Handler, key, page
+from .shapes import ENDPOINT_ID, WRAPPER, Shape
 
 ADDRESSES = "addresses"
 # Stored credentials carry every field of the response; those the create body has no say in
@@ -29,13 +30,16 @@ RESPONSE_ONLY = {"type": "sip_endpoint"}
 class SipCredentials:
     """The SIP credentials of every project, stored in STORE, shaped by the SPEC."""
 
-    def __init__(self, store: Store, spec: Mapping[str, Any]) -> None:
+    def __init__(self, store: Store, spec: Mapping[str, Any], shape: str = "flat") -> None:
         self.store = store
-        self.fields = tuple(spec["components"]["schemas"]["SipCredential"]["properties"])
+        wrapper = {*WRAPPER, ENDPOINT_ID}
+        properties = spec["components"]["schemas"]["SipCredential"]["properties"]
+        self.fields = tuple(name for name in properties if name not in wrapper)
         self._uuid_fields = uuid_fields(spec, "SipCredential")
         self._needs_uuid, self._needs_null = rule_messages(spec)
-        # A new credential: every response field null, then what the create body says.
+        # A new credential: every response field null, then the defaults and the create body.
         self._blank: dict[str, Any] = dict.fromkeys(self.fields) | RESPONSE_ONLY
+        self.shape = Shape(shape, spec, self._blank)
         self.handlers: dict[str, Handler] = {
             "list_sip_credentials": self.page,
             "create_sip_credential": self.create,
@@ -45,26 +49,28 @@ class SipCredentials:
         }
 
     def create(self, call: Call) -> tuple[int, bytes]:
-        encoded = encode(self._blank | self.canonical(call.body))
+        id, document, secret = self.shape.new(call.project, self.canonical(dict(call.body)))
+        encoded = encode(document)
         try:
-            self.store.insert(call.project, call.body["id"], key(call.body["username"]), encoded)
+            self.store.insert(call.project, id, key(document["username"]), encoded, secret=secret)
         except Conflict as conflict:
             raise _conflict(conflict) from None
-        return 200, encoded.encode()
+        return 200, self.shape.render(encoded).encode()
 
     def get(self, call: Call) -> tuple[int, bytes]:
         document = self.store.get(call.project, call.path_params["id"])
         if document is None:
             raise not_found()
-        return 200, document.encode()
+        return 200, self.shape.render(document).encode()
 
     def update(self, call: Call) -> tuple[int, bytes]:
-        id, body = call.path_params["id"], self.canonical(call.body)
+        id, body = call.path_params["id"], self.canonical(dict(call.body))
         stored = self.store.get(call.project, id)
         if stored is None:
             raise not_found()
         before = decode(stored)
-        document = before | body
+        document = dict(before)
+        secret = self.shape.changed(document, body)
         if "call_handler" in body:
             # A body that sets the handler sets its resource id as well, absent meaning null.
             # The spec's schema already decided that the pair is valid.
@@ -74,10 +80,10 @@ class SipCredentials:
             self.check_stored_handler(before["call_handler"], body["calling_handler_resource_id"])
         encoded = encode(document)
         try:
-            self.store.replace(call.project, id, key(document["username"]), encoded)
+            self.store.replace(call.project, id, key(document["username"]), encoded, secret=secret)
         except Conflict as conflict:
             raise _conflict(conflict) from None
-        return 200, encoded.encode()
+        return 200, self.shape.render(encoded).encode()
 
     def canonical(self, body: dict[str, Any]) -> dict[str, Any]:
         """BODY with its uuids in lower case, the form they are stored and compared in (uuids
@@ -108,7 +114,7 @@ class SipCredentials:
         return 204, b""
 
     def page(self, call: Call) -> tuple[int, bytes]:
-        return page(self.store, call)
+        return page(self.store, call, render=self.shape.render if self.shape.wrapped else None)
 
     def seed(self, data: Any, projects: list[str]) -> int:
         """Store COUNT synthetic credentials in PROJECT (default: the first), all at once."""

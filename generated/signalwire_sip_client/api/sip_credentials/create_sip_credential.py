@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.error_list import ErrorList
+from ...models.fabric_sip_credential import FabricSipCredential
 from ...models.sip_credential import SipCredential
 from ...models.sip_credential_create import SipCredentialCreate
 from ...types import Response
@@ -33,9 +34,25 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ErrorList | SipCredential | None:
+) -> Error | ErrorList | FabricSipCredential | SipCredential | None:
     if response.status_code == 200:
-        response_200 = SipCredential.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> FabricSipCredential | SipCredential:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_sip_credential_answer_type_0 = SipCredential.from_dict(data)
+
+                return componentsschemas_sip_credential_answer_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_sip_credential_answer_type_1 = FabricSipCredential.from_dict(data)
+
+            return componentsschemas_sip_credential_answer_type_1
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -97,7 +114,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ErrorList | SipCredential]:
+) -> Response[Error | ErrorList | FabricSipCredential | SipCredential]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +127,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SipCredentialCreate,
-) -> Response[Error | ErrorList | SipCredential]:
+) -> Response[Error | ErrorList | FabricSipCredential | SipCredential]:
     """Create a SIP credential
 
      Creates a SIP credential with a client-chosen `id`. Because the id travels in the body,
@@ -118,16 +135,19 @@ def sync_detailed(
     the same `id`, or with a `username` the project already uses, is a `409` conflict.
 
     Args:
-        body (SipCredentialCreate): A new SIP credential. All nine fields are required;
-            `calling_handler_resource_id` may be `null` and must be unless `call_handler` is
-            `resource`.
+        body (SipCredentialCreate): A new SIP credential. Only `username` is required: production
+            accepted a create of
+            `username`, `password`, `caller_id` and `encryption` alone (openapi/decisions.md); what
+            is left out takes the defaults below (`send_as`: the username; `call_handler`:
+            `default`). `calling_handler_resource_id` must be `null` or absent unless
+            `call_handler` is `resource`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ErrorList | SipCredential]
+        Response[Error | ErrorList | FabricSipCredential | SipCredential]
     """
 
     kwargs = _get_kwargs(
@@ -145,7 +165,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SipCredentialCreate,
-) -> Error | ErrorList | SipCredential | None:
+) -> Error | ErrorList | FabricSipCredential | SipCredential | None:
     """Create a SIP credential
 
      Creates a SIP credential with a client-chosen `id`. Because the id travels in the body,
@@ -153,16 +173,19 @@ def sync(
     the same `id`, or with a `username` the project already uses, is a `409` conflict.
 
     Args:
-        body (SipCredentialCreate): A new SIP credential. All nine fields are required;
-            `calling_handler_resource_id` may be `null` and must be unless `call_handler` is
-            `resource`.
+        body (SipCredentialCreate): A new SIP credential. Only `username` is required: production
+            accepted a create of
+            `username`, `password`, `caller_id` and `encryption` alone (openapi/decisions.md); what
+            is left out takes the defaults below (`send_as`: the username; `call_handler`:
+            `default`). `calling_handler_resource_id` must be `null` or absent unless
+            `call_handler` is `resource`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ErrorList | SipCredential
+        Error | ErrorList | FabricSipCredential | SipCredential
     """
 
     return sync_detailed(
@@ -175,7 +198,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SipCredentialCreate,
-) -> Response[Error | ErrorList | SipCredential]:
+) -> Response[Error | ErrorList | FabricSipCredential | SipCredential]:
     """Create a SIP credential
 
      Creates a SIP credential with a client-chosen `id`. Because the id travels in the body,
@@ -183,16 +206,19 @@ async def asyncio_detailed(
     the same `id`, or with a `username` the project already uses, is a `409` conflict.
 
     Args:
-        body (SipCredentialCreate): A new SIP credential. All nine fields are required;
-            `calling_handler_resource_id` may be `null` and must be unless `call_handler` is
-            `resource`.
+        body (SipCredentialCreate): A new SIP credential. Only `username` is required: production
+            accepted a create of
+            `username`, `password`, `caller_id` and `encryption` alone (openapi/decisions.md); what
+            is left out takes the defaults below (`send_as`: the username; `call_handler`:
+            `default`). `calling_handler_resource_id` must be `null` or absent unless
+            `call_handler` is `resource`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ErrorList | SipCredential]
+        Response[Error | ErrorList | FabricSipCredential | SipCredential]
     """
 
     kwargs = _get_kwargs(
@@ -208,7 +234,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SipCredentialCreate,
-) -> Error | ErrorList | SipCredential | None:
+) -> Error | ErrorList | FabricSipCredential | SipCredential | None:
     """Create a SIP credential
 
      Creates a SIP credential with a client-chosen `id`. Because the id travels in the body,
@@ -216,16 +242,19 @@ async def asyncio(
     the same `id`, or with a `username` the project already uses, is a `409` conflict.
 
     Args:
-        body (SipCredentialCreate): A new SIP credential. All nine fields are required;
-            `calling_handler_resource_id` may be `null` and must be unless `call_handler` is
-            `resource`.
+        body (SipCredentialCreate): A new SIP credential. Only `username` is required: production
+            accepted a create of
+            `username`, `password`, `caller_id` and `encryption` alone (openapi/decisions.md); what
+            is left out takes the defaults below (`send_as`: the username; `call_handler`:
+            `default`). `calling_handler_resource_id` must be `null` or absent unless
+            `call_handler` is `resource`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ErrorList | SipCredential
+        Error | ErrorList | FabricSipCredential | SipCredential
     """
 
     return (

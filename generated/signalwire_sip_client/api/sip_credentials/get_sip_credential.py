@@ -9,6 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.error_list import ErrorList
+from ...models.fabric_sip_credential import FabricSipCredential
 from ...models.sip_credential import SipCredential
 from ...types import Response
 
@@ -29,9 +30,25 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ErrorList | SipCredential | None:
+) -> Error | ErrorList | FabricSipCredential | SipCredential | None:
     if response.status_code == 200:
-        response_200 = SipCredential.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> FabricSipCredential | SipCredential:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_sip_credential_answer_type_0 = SipCredential.from_dict(data)
+
+                return componentsschemas_sip_credential_answer_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_sip_credential_answer_type_1 = FabricSipCredential.from_dict(data)
+
+            return componentsschemas_sip_credential_answer_type_1
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -73,7 +90,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ErrorList | SipCredential]:
+) -> Response[Error | ErrorList | FabricSipCredential | SipCredential]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -86,7 +103,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | ErrorList | SipCredential]:
+) -> Response[Error | ErrorList | FabricSipCredential | SipCredential]:
     """Get a SIP credential
 
      Returns the SIP credential with this `id`.
@@ -99,7 +116,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ErrorList | SipCredential]
+        Response[Error | ErrorList | FabricSipCredential | SipCredential]
     """
 
     kwargs = _get_kwargs(
@@ -117,7 +134,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | ErrorList | SipCredential | None:
+) -> Error | ErrorList | FabricSipCredential | SipCredential | None:
     """Get a SIP credential
 
      Returns the SIP credential with this `id`.
@@ -130,7 +147,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ErrorList | SipCredential
+        Error | ErrorList | FabricSipCredential | SipCredential
     """
 
     return sync_detailed(
@@ -143,7 +160,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | ErrorList | SipCredential]:
+) -> Response[Error | ErrorList | FabricSipCredential | SipCredential]:
     """Get a SIP credential
 
      Returns the SIP credential with this `id`.
@@ -156,7 +173,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ErrorList | SipCredential]
+        Response[Error | ErrorList | FabricSipCredential | SipCredential]
     """
 
     kwargs = _get_kwargs(
@@ -172,7 +189,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | ErrorList | SipCredential | None:
+) -> Error | ErrorList | FabricSipCredential | SipCredential | None:
     """Get a SIP credential
 
      Returns the SIP credential with this `id`.
@@ -185,7 +202,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ErrorList | SipCredential
+        Error | ErrorList | FabricSipCredential | SipCredential
     """
 
     return (

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.error_list import ErrorList
+from ...models.fabric_sip_credential_page import FabricSipCredentialPage
 from ...models.sip_credential_page import SipCredentialPage
 from ...types import UNSET, Response, Unset
 
@@ -39,9 +40,29 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ErrorList | SipCredentialPage | None:
+) -> Error | ErrorList | FabricSipCredentialPage | SipCredentialPage | None:
     if response.status_code == 200:
-        response_200 = SipCredentialPage.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> FabricSipCredentialPage | SipCredentialPage:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_sip_credential_page_answer_type_0 = SipCredentialPage.from_dict(
+                    data
+                )
+
+                return componentsschemas_sip_credential_page_answer_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_sip_credential_page_answer_type_1 = FabricSipCredentialPage.from_dict(
+                data
+            )
+
+            return componentsschemas_sip_credential_page_answer_type_1
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -83,7 +104,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ErrorList | SipCredentialPage]:
+) -> Response[Error | ErrorList | FabricSipCredentialPage | SipCredentialPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,7 +119,7 @@ def sync_detailed(
     page_size: int | Unset = 50,
     page_number: int | Unset = UNSET,
     page_token: str | Unset = UNSET,
-) -> Response[Error | ErrorList | SipCredentialPage]:
+) -> Response[Error | ErrorList | FabricSipCredentialPage | SipCredentialPage]:
     """List SIP credentials
 
      Returns one page of the project's SIP credentials, oldest first. Follow `links.next`
@@ -115,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ErrorList | SipCredentialPage]
+        Response[Error | ErrorList | FabricSipCredentialPage | SipCredentialPage]
     """
 
     kwargs = _get_kwargs(
@@ -137,7 +158,7 @@ def sync(
     page_size: int | Unset = 50,
     page_number: int | Unset = UNSET,
     page_token: str | Unset = UNSET,
-) -> Error | ErrorList | SipCredentialPage | None:
+) -> Error | ErrorList | FabricSipCredentialPage | SipCredentialPage | None:
     """List SIP credentials
 
      Returns one page of the project's SIP credentials, oldest first. Follow `links.next`
@@ -154,7 +175,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ErrorList | SipCredentialPage
+        Error | ErrorList | FabricSipCredentialPage | SipCredentialPage
     """
 
     return sync_detailed(
@@ -171,7 +192,7 @@ async def asyncio_detailed(
     page_size: int | Unset = 50,
     page_number: int | Unset = UNSET,
     page_token: str | Unset = UNSET,
-) -> Response[Error | ErrorList | SipCredentialPage]:
+) -> Response[Error | ErrorList | FabricSipCredentialPage | SipCredentialPage]:
     """List SIP credentials
 
      Returns one page of the project's SIP credentials, oldest first. Follow `links.next`
@@ -188,7 +209,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ErrorList | SipCredentialPage]
+        Response[Error | ErrorList | FabricSipCredentialPage | SipCredentialPage]
     """
 
     kwargs = _get_kwargs(
@@ -208,7 +229,7 @@ async def asyncio(
     page_size: int | Unset = 50,
     page_number: int | Unset = UNSET,
     page_token: str | Unset = UNSET,
-) -> Error | ErrorList | SipCredentialPage | None:
+) -> Error | ErrorList | FabricSipCredentialPage | SipCredentialPage | None:
     """List SIP credentials
 
      Returns one page of the project's SIP credentials, oldest first. Follow `links.next`
@@ -225,7 +246,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ErrorList | SipCredentialPage
+        Error | ErrorList | FabricSipCredentialPage | SipCredentialPage
     """
 
     return (

@@ -9,6 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.error_list import ErrorList
+from ...models.fabric_sip_credential import FabricSipCredential
 from ...models.sip_credential import SipCredential
 from ...models.sip_credential_update import SipCredentialUpdate
 from ...types import Response
@@ -38,9 +39,25 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ErrorList | SipCredential | None:
+) -> Error | ErrorList | FabricSipCredential | SipCredential | None:
     if response.status_code == 200:
-        response_200 = SipCredential.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> FabricSipCredential | SipCredential:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_sip_credential_answer_type_0 = SipCredential.from_dict(data)
+
+                return componentsschemas_sip_credential_answer_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_sip_credential_answer_type_1 = FabricSipCredential.from_dict(data)
+
+            return componentsschemas_sip_credential_answer_type_1
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -102,7 +119,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ErrorList | SipCredential]:
+) -> Response[Error | ErrorList | FabricSipCredential | SipCredential]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -116,7 +133,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SipCredentialUpdate,
-) -> Response[Error | ErrorList | SipCredential]:
+) -> Response[Error | ErrorList | FabricSipCredential | SipCredential]:
     """Update a SIP credential
 
      Changes only the fields the body carries; an absent key leaves the stored value as it
@@ -144,7 +161,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ErrorList | SipCredential]
+        Response[Error | ErrorList | FabricSipCredential | SipCredential]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +181,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SipCredentialUpdate,
-) -> Error | ErrorList | SipCredential | None:
+) -> Error | ErrorList | FabricSipCredential | SipCredential | None:
     """Update a SIP credential
 
      Changes only the fields the body carries; an absent key leaves the stored value as it
@@ -192,7 +209,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ErrorList | SipCredential
+        Error | ErrorList | FabricSipCredential | SipCredential
     """
 
     return sync_detailed(
@@ -207,7 +224,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SipCredentialUpdate,
-) -> Response[Error | ErrorList | SipCredential]:
+) -> Response[Error | ErrorList | FabricSipCredential | SipCredential]:
     """Update a SIP credential
 
      Changes only the fields the body carries; an absent key leaves the stored value as it
@@ -235,7 +252,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ErrorList | SipCredential]
+        Response[Error | ErrorList | FabricSipCredential | SipCredential]
     """
 
     kwargs = _get_kwargs(
@@ -253,7 +270,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SipCredentialUpdate,
-) -> Error | ErrorList | SipCredential | None:
+) -> Error | ErrorList | FabricSipCredential | SipCredential | None:
     """Update a SIP credential
 
      Changes only the fields the body carries; an absent key leaves the stored value as it
@@ -281,7 +298,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ErrorList | SipCredential
+        Error | ErrorList | FabricSipCredential | SipCredential
     """
 
     return (
