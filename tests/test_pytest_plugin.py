@@ -71,7 +71,10 @@ def test_the_clients_are_typed(signalwire_sip_mock: RunningMock) -> None:
     assert isinstance(asynchronous, AsyncSipCredentials)
 
 
-def test_the_readme_testing_example_passes(pytester: pytest.Pytester) -> None:
+def test_the_readme_testing_example_passes(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SIGNALWIRE_SIP_MOCK_SHAPE", raising=False)  # the README's default: flat
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
     example = re.search(r"```python\n(# testing your code.*?)```", readme, re.S)
     assert example, "README has no 'testing your code' block"

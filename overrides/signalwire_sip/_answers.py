@@ -1,6 +1,13 @@
 """What the clients make of an answer: the typed error of a failure, the parsed body of a
-success (or UnexpectedResponseError), the next page of a list, and what is never kept of it
-(the token in a body that echoes it, the cookies it sets)."""
+success (or UnexpectedResponseError) read in either shape the API answers with, the next page
+of a list, and what is never kept of it (the token in a body that echoes it, the cookies it
+sets).
+
+The tolerant reader: a credential answered wrapped in a Fabric resource (``FabricSipCredential``,
+production as observed) becomes the same ``SipCredential`` a flat answer gives, its ``id`` the
+resource's (the one paths take: deleting by the endpoint's own id would 404 and leak it), the
+endpoint's own id kept as ``sip_endpoint_id`` and the wrapper's fields under their names.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +19,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
+from signalwire_sip_client.models import (
+    FabricSipCredential,
+    FabricSipCredentialPage,
+    SipCredential,
+    SipCredentialPage,
+)
 from signalwire_sip_client.types import Response
 
 from ._config import ClientConfig, parse_retry_after
@@ -119,14 +132,59 @@ def next_page(next_url: Any, followed: set[str], url: str) -> dict[str, Any]:
     raise UnexpectedResponseError(status=200, method="GET", url=url, body=b"", problem=problem)
 
 
+#: Fields a wrapped answer carries outside ``sip_endpoint``, kept under their own names.
+WRAPPER = ("project_id", "display_name", "created_at", "updated_at")
+
+
+def unwrapped(fabric: FabricSipCredential) -> SipCredential:
+    """FABRIC as the ``SipCredential`` a flat answer would give (see the module's note). What
+    the endpoint leaves out reads as the create's defaults say (``send_as``: the username)."""
+    inner = fabric.sip_endpoint.to_dict()
+    outer = fabric.to_dict()
+    defaults = {
+        "caller_id": None,
+        "send_as": inner["username"],
+        "ciphers": [],
+        "codecs": [],
+        "encryption": "default",
+        "call_handler": None,
+        "calling_handler_resource_id": None,
+    }
+    flat = defaults | inner | {name: outer[name] for name in WRAPPER if name in outer}
+    flat |= {"id": outer["id"], "sip_endpoint_id": inner["id"], "type": outer["type"]}
+    return SipCredential.from_dict(flat)
+
+
+def _unwrapped_page(page: FabricSipCredentialPage) -> SipCredentialPage:
+    flat = SipCredentialPage(data=[unwrapped(row) for row in page.data], links=page.links)
+    flat.additional_properties = dict(page.additional_properties)
+    return flat
+
+
+# What each answer may come as besides its own kind, and how it becomes that kind.
+_READERS: dict[type[Any], tuple[type[Any], Any]] = {
+    SipCredential: (FabricSipCredential, unwrapped),
+    SipCredentialPage: (FabricSipCredentialPage, _unwrapped_page),
+}
+
+
 def parsed(
     response: Response[Any], kind: type[T], method: str, url: str, secrets: Sequence[str] = ()
 ) -> T:
-    """The parsed body of a success; UnexpectedResponseError for anything else (a redirect, a
-    body of another shape, a delete answered with a page that is not JSON)."""
+    """The parsed body of a success, read in either shape; UnexpectedResponseError for
+    anything else (a redirect, a body of another shape, a delete answered with a page that is
+    not JSON)."""
     problem = None
     status = int(response.status_code)
-    if not 200 <= status < 300:
+    reader = _READERS.get(kind)
+    if reader is not None and isinstance(response.parsed, reader[0]):
+        try:
+            return cast(T, reader[1](response.parsed))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            problem = f"the wrapped body does not hold a credential: {type(error).__name__}"
+    if problem is not None:
+        pass
+    elif not 200 <= status < 300:
         problem = f"{status} is not a success status"
     elif kind is type(None):
         content_type = response.headers.get("content-type", "")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any, Self, TypeVar
 from uuid import UUID
@@ -51,33 +51,25 @@ COLLECTION = "/api/fabric/resources/sip_endpoints"
 
 
 def create_body(
-    *,
-    username: str,
-    caller_id: str,
-    send_as: str,
-    ciphers: Sequence[Cipher | str],
-    codecs: Sequence[Codec | str],
-    encryption: Encryption | str,
-    outbound: OutboundPolicy,
-    id: UUID | str | None,
+    fields: Mapping[str, Any], outbound: OutboundPolicy, id: UUID | str | None
 ) -> SipCredentialCreate:
-    fields = checked_fields(
-        dict(
-            username=username,
-            caller_id=caller_id,
-            send_as=send_as,
-            ciphers=ciphers,
-            codecs=codecs,
-            encryption=encryption,
-        ),
-        outbound,
+    """A create body of the FIELDS given (UNSET: left to the server's defaults), the id chosen
+    here (a new uuid) unless ID: a retried create recognises its own credential by it."""
+    given = {k: v for k, v in fields.items() if not isinstance(v, Unset)}
+    checked = checked_fields(given, outbound)
+    return SipCredentialCreate(
+        id=uuid.uuid4() if id is None else uuid_argument("id", id), **checked
     )
-    return SipCredentialCreate(id=uuid.uuid4() if id is None else uuid_argument("id", id), **fields)
 
 
 def update_body(fields: Mapping[str, Any], outbound: OutboundPolicy | None) -> SipCredentialUpdate:
     given = {k: v for k, v in fields.items() if not isinstance(v, Unset)}
     return SipCredentialUpdate(**checked_fields(given, outbound))
+
+
+def secrets_in(body: SipCredentialCreate | SipCredentialUpdate) -> tuple[str, ...]:
+    """What a body carries that must never be shown: its password."""
+    return (body.password,) if isinstance(body.password, str) and body.password else ()
 
 
 def checked_fields(fields: Mapping[str, Any], outbound: OutboundPolicy | None) -> dict[str, Any]:
@@ -89,6 +81,8 @@ def checked_fields(fields: Mapping[str, Any], outbound: OutboundPolicy | None) -
             checked[name] = enum_list_argument(name, _ENUM_LISTS[name], value)
         elif name == "encryption":
             checked[name] = enum_argument(name, Encryption, value)
+        elif name == "password":
+            checked[name] = secret_argument(name, value)
         else:
             checked[name] = text_argument(name, value)
     if outbound is not None:
@@ -117,9 +111,13 @@ def subscriber_body(
 
 
 def same_credential(sent: SipCredentialCreate, stored: SipCredential) -> bool:
-    """Whether STORED is what a create of SENT would have made (for retried creates)."""
+    """Whether STORED is what a create of SENT would have made (for retried creates): every
+    field sent but the id (a server may choose its own) and the password (never read back)."""
     have = stored.to_dict()
-    return all(have.get(k) == v for k, v in sent.to_dict().items())
+    return all(have.get(k) == v for k, v in sent.to_dict().items() if k not in _NOT_READ_BACK)
+
+
+_NOT_READ_BACK = frozenset({"id", "password"})
 
 
 def generated_client(
