@@ -16,7 +16,7 @@ PART ?=
 # pyenv's other Pythons, for the matrix (the shims answer only for versions listed here).
 PYENV_PYTHONS := $(shell pyenv versions --bare 2>/dev/null | grep -E '^3\.1[1-9]\.' | paste -sd: -)
 
-.PHONY: help venv lock generate check-generated sync-client lint quick test unit container-tools contract contract-sandbox mock docs browser \
+.PHONY: help venv lock generate check-generated sync-client lint quick test unit fabric container-tools contract contract-sandbox mock docs browser \
 	changes check-release bump dist matrix downstream upstream-diff upstream-conformance bench clean
 
 help: ## List the targets
@@ -87,8 +87,12 @@ docs: $(STAMP) ## Write the API reference page (Swagger UI, works offline) to re
 unit: $(STAMP) browser container-tools ## Run the pytest suite (unit, integration, contract-in-pytest, reliability)
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
-contract: $(STAMP) ## The contract gate: schemathesis against the embedded mock server
-	$(BIN)/signalwire-sip-contract mock
+contract: $(STAMP) ## The contract gate against the mock in both shapes (flat: the seed's; fabric: production's as observed)
+	$(BIN)/signalwire-sip-contract mock --reports reports/contract/flat
+	$(BIN)/signalwire-sip-contract mock --shape fabric --reports reports/contract/fabric
+
+fabric: $(STAMP) ## The client's integration tests against the mock playing production's shape (--shape fabric)
+	SIGNALWIRE_SIP_MOCK_SHAPE=fabric $(BIN)/pytest -n 2 tests/test_client_integration.py tests/test_client_sip_family.py tests/test_fabric_shape.py
 
 contract-sandbox: $(STAMP) ## The contract gate against a real project (SIGNALWIRE_SPACE, _PROJECT_ID, _API_TOKEN)
 	$(BIN)/signalwire-sip-contract sandbox
@@ -132,7 +136,7 @@ matrix: $(STAMP) ## The tests on the other supported Pythons (nox, uv; interpret
 downstream: dist ## A downstream project installs the built wheel into a clean venv and runs its tests
 	$(BIN)/python examples/downstream/run.py dist
 
-test: lint check-generated check-release unit contract matrix downstream ## Everything CI runs
+test: lint check-generated check-release unit fabric contract matrix downstream ## Everything CI runs
 
 bench: $(STAMP) ## Benchmarks of the client and the mock, side by side (writes reports/bench.json)
 	$(BIN)/python -m bench

@@ -158,9 +158,33 @@ def test_the_gate_fails_against_a_mock_that_breaks_the_rule(
     assert judge(code, covered) != 0
 
 
-def test_the_sandbox_run_touches_only_what_it_created(tmp_path: Path) -> None:
+FIDELITY = {
+    "flat": [
+        "create answer: flat",
+        "a client-chosen id: kept",
+        "get answer: flat",
+        "paths take: the one id",
+        "list rows: flat",
+    ],
+    "fabric": [
+        "create answer: wrapped",
+        "a client-chosen id: not kept (the server chose its own)",
+        "get answer: wrapped",
+        "paths take: the outer (resource) id; the inner (endpoint) id answers 404",
+        "list rows: wrapped",
+    ],
+}
+ACCEPTED = [
+    "a create without id: accepted",
+    "a create without password: accepted",
+    "a create of only username, password, caller_id, encryption: accepted",
+]
+
+
+@pytest.mark.parametrize("shape", ["flat", "fabric"])
+def test_the_sandbox_run_touches_only_what_it_created(tmp_path: Path, shape: str) -> None:
     project = Project(str(uuid.uuid4()), "PT" + uuid.uuid4().hex)
-    with MockServer([project]) as server:
+    with MockServer([project], shape=shape) as server:
         http = httpx.Client(base_url=server.base_url, auth=(project.id, project.token), timeout=10)
         foreign = [http.post(COLLECTION, json=create_body()).json() for _ in range(8)]
         env = dict(
@@ -191,6 +215,11 @@ def test_the_sandbox_run_touches_only_what_it_created(tmp_path: Path) -> None:
         output = result.stdout + result.stderr
         assert result.returncode == 0, output[max(output.find("FAILURES"), 0) :][:5000]
         assert "created by this run:" in output and "removed" in output
+        # The fidelity report tells the shapes apart, line by line.
+        reported = [
+            line.split("fidelity: ", 1)[1] for line in output.splitlines() if "  fidelity: " in line
+        ]
+        assert reported == FIDELITY[shape] + ACCEPTED, output[-3000:]
         created = int(output.split("created by this run:")[1].split()[0])
         assert created > 0
         # Everything it created is gone; everything that was there is untouched.

@@ -27,6 +27,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from signalwire_sip import ENV_API_TOKEN, ENV_PROJECT_ID, ENV_SPACE, base_url_for_space
 from signalwire_sip_contract import CONTRACT_EXTRA
@@ -85,7 +86,7 @@ def gate_mock(args: argparse.Namespace) -> int:
     project = Project("11111111-2222-4333-8444-555555555555", "PT" + secrets.token_hex(16))
     options = ["--port", str(args.port)] if args.port else []
     try:
-        mock = MockProcess([project], options=options).start()
+        mock = MockProcess([project], options=options, shape=args.shape).start()
     except RuntimeError as error:
         print(f"contract gate: the mock did not start: {error}", file=sys.stderr)
         return MOCK_FAILED
@@ -97,6 +98,24 @@ def gate_mock(args: argparse.Namespace) -> int:
     finally:
         mock.stop()
     return exit_code(code, covered)
+
+
+def fidelity(space: Any, run_id: str, created_log: Path) -> None:
+    """Print the fidelity report (fidelity.py); what it creates goes to CREATED_LOG."""
+    from .fidelity import report
+
+    def record(credential_id: str) -> None:
+        with open(created_log, "a", encoding="utf-8") as f:
+            f.write(credential_id + "\n")
+
+    try:
+        lines = report(space, run_id, record)
+    except OSError as error:
+        print(f"fidelity report: not made ({error})")
+        return
+    print("fidelity report (please send these lines: README, Against a real project):")
+    for line in lines:
+        print(f"  fidelity: {line}")
 
 
 def gate_sandbox(args: argparse.Namespace) -> int:
@@ -153,6 +172,7 @@ def gate_sandbox(args: argparse.Namespace) -> int:
             env={RUN_ID: run_id, CREATED_LOG: str(created_log)},
             sandbox=True,
         )
+        fidelity(space, run_id, created_log)
     finally:
         cleanup(space, run_id, created_log)
         shutil.rmtree(workdir, ignore_errors=True)
@@ -172,6 +192,13 @@ def main(argv: list[str] | None = None) -> int:
         description="The contract gate against a mock: one it starts, or one at --url.",
     )
     mock.add_argument("--port", type=int, default=0, help="port for the mock (default: a free one)")
+    mock.add_argument(
+        "--shape",
+        choices=["flat", "fabric"],
+        default="flat",
+        help="how the mock it starts answers credentials: flat (the seed) or fabric (production "
+        "as observed: wrapped, two ids)",
+    )
     mock.add_argument(
         "--url",
         help="a mock started elsewhere (a CI service), e.g. http://mock:8080; its project comes "

@@ -97,12 +97,21 @@ class Space:
     def __repr__(self) -> str:
         return f"Space({self.base_url!r})"
 
-    def request(self, method: str, url: str) -> tuple[int, Any]:
-        request = urllib.request.Request(url, method=method, headers={"Authorization": self._auth})
+    def request(self, method: str, url: str, body: Any = None) -> tuple[int, Any]:
+        """METHOD URL (with BODY as JSON): the status, and the answer parsed (None when empty,
+        not JSON or an error)."""
+        headers = {"Authorization": self._auth}
+        data = None
+        if body is not None:
+            data, headers["Content-Type"] = json.dumps(body).encode(), "application/json"
+        request = urllib.request.Request(url, data=data, method=method, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
-                body = response.read()
-                return response.status, json.loads(body) if body else None
+                answer = response.read()
+                try:
+                    return response.status, json.loads(answer) if answer else None
+                except ValueError:
+                    return response.status, None
         except urllib.error.HTTPError as error:
             return error.code, None
 

@@ -32,7 +32,9 @@ class SipCredentials:
 
     def __init__(self, store: Store, spec: Mapping[str, Any], shape: str = "flat") -> None:
         self.store = store
-        wrapper = {*WRAPPER, ENDPOINT_ID}
+        # Not in a flat answer unless set: the wrapper's fields, and hold_music_url (the seed's
+        # credential has none, and SignalWire's definition closes its objects).
+        wrapper = {*WRAPPER, ENDPOINT_ID, "hold_music_url"}
         properties = spec["components"]["schemas"]["SipCredential"]["properties"]
         self.fields = tuple(name for name in properties if name not in wrapper)
         self._uuid_fields = uuid_fields(spec, "SipCredential")
