@@ -76,7 +76,10 @@ CALLER_ID = (
     "          description: The caller ID shown when dialing from this SIP endpoint.\n"
 )
 LIST_503 = "        '503':\n          $ref: '#/components/responses/ServiceUnavailable'\n    post:"
-CREATE_REQUIRED = "required: [id, username, caller_id, send_as, ciphers, codecs, encryption, call_handler, calling_handler_resource_id]\n      properties:\n"
+CREATE_REQUIRED = (
+    '      required: [username]\n      x-source: "required: the seed names nine fields, production'
+    ' took four (api-facts); the client sends what it is given"\n      properties:\n'
+)
 RESPONSE_USERNAME = "        username:\n          type: string\n          description: The username for the SIP endpoint."
 Edit = Callable[[Path], None]
 
@@ -86,11 +89,11 @@ SCENARIOS: dict[str, tuple[Edit, str, str, list[str]]] = {
         lambda root: edit_spec(
             root,
             RESPONSE_USERNAME,
-            "        created_at:\n          type: string\n" + RESPONSE_USERNAME,
+            "        region:\n          type: string\n" + RESPONSE_USERNAME,
         ),
         "additive",
         "minor",
-        ["GET /api/fabric/resources/sip_endpoints/{id} response 200 created_at added"],
+        ["GET /api/fabric/resources/sip_endpoints/{id} response 200 region added"],
     ),
     "an enum value added": (
         lambda root: edit_spec(root, "VP8, H264]", "VP8, H264, AV1]"),

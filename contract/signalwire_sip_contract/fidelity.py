@@ -64,14 +64,17 @@ def report(space: Space, run_id: str, record: Callable[[str], None]) -> list[str
     if status < 300 and isinstance(made, dict):
         outer = str(made.get("id"))
         inner = made.get("sip_endpoint", {}).get("id") if shape(made) == "wrapped" else None
-        lines.append(f"a client-chosen id: {'kept' if chosen in (outer, inner) else 'not kept (the server chose its own)'}")
+        lines.append(
+            f"a client-chosen id: {'kept' if chosen in (outer, inner) else 'not kept (the server chose its own)'}"
+        )
         got_status, got = space.request("GET", f"{space.collection}/{outer}")
         lines.append(f"get answer: {shape(got) if got_status < 300 else _verdict(got_status)}")
         if inner:
             inner_status, _ = space.request("GET", f"{space.collection}/{inner}")
             taken = "the outer (resource) id" + (
-                f"; the inner (endpoint) id answers {inner_status}" if inner_status >= 300 else
-                "; the inner (endpoint) id answers too"
+                f"; the inner (endpoint) id answers {inner_status}"
+                if inner_status >= 300
+                else "; the inner (endpoint) id answers too"
             )
             lines.append(f"paths take: {taken}")
         else:
@@ -85,7 +88,12 @@ def report(space: Space, run_id: str, record: Callable[[str], None]) -> list[str
     without_password = {k: v for k, v in full.items() if k != "password"}
     without_password |= {"id": str(uuid.uuid4()), "username": name("nopw")}
     lines.append(f"a create without password: {_verdict(create(without_password)[0])}")
-    minimal = {"username": name("min"), "password": secret, "caller_id": "f", "encryption": "default"}
+    minimal = {
+        "username": name("min"),
+        "password": secret,
+        "caller_id": "f",
+        "encryption": "default",
+    }
     lines.append(
         "a create of only username, password, caller_id, encryption: "
         f"{_verdict(create(minimal)[0])}"

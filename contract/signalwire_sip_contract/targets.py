@@ -25,6 +25,7 @@ scenarios that replays still cut short.
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from typing import Any
 
@@ -57,7 +58,7 @@ class Targets:
 
     def before_call(self, case: Any) -> None:
         aim = self.aims.get((case.method.upper(), case.operation.path))
-        if aim is None or not case.path_parameters:
+        if aim is None or not case.path_parameters or not _positive(case):
             return
         name, target = aim
         if _is_uuid(case.path_parameters.get(name)):
@@ -98,9 +99,16 @@ class Fresh:
             self.sent.add((name, value))
 
 
+def _positive(case: Any) -> bool:
+    """Whether CASE is meant to be valid (a negative one keeps its mutation)."""
+    mode = getattr(getattr(getattr(case, "meta", None), "generation", None), "mode", None)
+    return getattr(mode, "value", mode) in (None, "positive")
+
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
 def _is_uuid(value: Any) -> bool:
-    try:
-        uuid.UUID(str(value))
-    except ValueError:
-        return False
-    return len(str(value)) == 36
+    """Whether VALUE is a uuid as the spec spells it (``uuid.UUID`` takes more: hyphens
+    anywhere, braces, a urn)."""
+    return isinstance(value, str) and _UUID.fullmatch(value) is not None
