@@ -214,3 +214,22 @@ def test_the_specs_facts_are_read_by_operation_id() -> None:
     assert "changed" not in request_example("create_sip_credential", "resource-handler")["codecs"]
     with pytest.raises(KeyError, match="no operation 'nope'"):
         operation_path("nope")
+
+
+def test_a_store_file_of_1_3_is_moved_into_the_collections(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    old = sqlite3.connect(path)
+    old.executescript(
+        "CREATE TABLE sip_credentials (seq INTEGER PRIMARY KEY AUTOINCREMENT, project_id TEXT,"
+        " id TEXT, username TEXT, document TEXT);"
+        "INSERT INTO sip_credentials (project_id, id, username, document)"
+        " VALUES ('p', 'a', '\"alice\"', '{\"id\": \"a\"}'), ('p', 'b', '\"bob\"', '{\"id\": \"b\"}');"
+    )
+    old.commit()
+    old.close()
+    store = Store(path)
+    assert store.get("p", "a") == '{"id": "a"}' and store.count("p") == 2
+    assert store.page("p", 10).documents == ['{"id": "a"}', '{"id": "b"}']
+    store.close()

@@ -48,15 +48,15 @@ class Shape:
         if name not in SHAPES:
             raise ValueError(f"the shape is one of {', '.join(SHAPES)}, not {name!r}")
         self.name, self.wrapped = name, name == "fabric"
-        self._defaults = create_defaults(spec)
-        self._blank = dict(blank)
+        # Every response field null, then the create's defaults: merged once, not per create.
+        self._base = dict(blank) | create_defaults(spec)
 
     def new(self, project: str, body: dict[str, Any]) -> tuple[str, dict[str, Any], str | None]:
         """The id, stored document and secret of a credential a create BODY makes."""
-        secret = body.pop(SECRET, None)
-        given = body.pop("id", None)
-        document = self._blank | self._defaults | {"send_as": body["username"]} | body
-        id = str(uuid.uuid4()) if given is None or self.wrapped else str(given)
+        secret = body.pop(SECRET) if SECRET in body else None
+        given = body.get("id")
+        document = {**self._base, "send_as": body["username"], **body}
+        id = given if given is not None and not self.wrapped else str(uuid.uuid4())
         document["id"] = id
         if self.wrapped:
             now = _now()
