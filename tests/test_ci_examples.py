@@ -5,6 +5,7 @@ here, in a clean venv with the built wheel, against the mock they start."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -16,23 +17,33 @@ from typing import Any
 import pytest
 import yaml
 
+from signalwire_sip_mock import free_port, wait_until_healthy
+
 from .helpers import ROOT
 
 pytestmark = pytest.mark.slow
 EXAMPLES = ROOT / "examples" / "ci"
 GITHUB, GITLAB = EXAMPLES / "github-actions.yml", EXAMPLES / "gitlab-ci.yml"
+GITHUB_SERVICE = EXAMPLES / "github-actions-service.yml"
+GITLAB_SERVICE = EXAMPLES / "gitlab-ci-service.yml"
+IMAGE = EXAMPLES / "mock-image.yml"
 BIN = Path(sys.executable).parent
 
 
 def lint(path: Path) -> list[subprocess.CompletedProcess[str]]:
-    schema = "vendor.github-workflows" if "github" in path.name else "vendor.gitlab-ci"
+    github = "gitlab" not in path.name  # the rest are GitHub workflows
+    schema = "vendor.github-workflows" if github else "vendor.gitlab-ci"
     runs = [[str(BIN / "check-jsonschema"), "--builtin-schema", schema, str(path)]]
-    if "github" in path.name:
+    if github:
         runs.append([str(BIN / "zizmor"), "--offline", "--no-progress", str(path)])
     return [subprocess.run(run, capture_output=True, text=True, timeout=120) for run in runs]
 
 
-@pytest.mark.parametrize("path", [GITHUB, GITLAB], ids=["github", "gitlab"])
+@pytest.mark.parametrize(
+    "path",
+    [GITHUB, GITLAB, GITHUB_SERVICE, GITLAB_SERVICE, IMAGE],
+    ids=["github", "gitlab", "github-service", "gitlab-service", "github-image"],
+)
 def test_the_examples_pass_their_platforms_linters(path: Path) -> None:
     for done in lint(path):
         assert done.returncode == 0, done.stdout + done.stderr
@@ -119,4 +130,64 @@ def test_the_gitlab_job_runs_its_script(clean_venv: Path, wheel: Path, tmp_path:
     )
     assert script.returncode == 0, script.stdout[-3000:] + script.stderr[-3000:]
     assert after.returncode == 0
+    assert (tmp_path / job["artifacts"]["reports"]["junit"]).is_file()
+
+
+@contextlib.contextmanager
+def service(variables: dict[str, Any]) -> Iterator[int]:
+    """The mock as the service container starts it: no command line, its projects, hook token
+    and shape from its variables (tests/test_container.py runs the image itself that way); on
+    loopback and a free port here, which the job's URL is pointed at."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SIGNALWIRE_")}
+    env |= {k: str(v) for k, v in variables.items()}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "signalwire_sip_mock", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_until_healthy(f"http://127.0.0.1:{port}", timeout=30)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_the_github_service_workflow_runs_its_steps(
+    clean_venv: Path, wheel: Path, tmp_path: Path
+) -> None:
+    job = yaml.safe_load(GITHUB_SERVICE.read_text())["jobs"]["contract"]
+    mock = job["services"]["mock"]
+    assert mock["ports"] == ["8080:8080"] and "SIGNALWIRE_SIP_MOCK_PROJECTS" in mock["env"]
+    env = environment(job["env"], clean_venv, wheel)
+    with service(mock["env"]) as port:
+        for step in (s for s in job["steps"] if "run" in s):
+            done = subprocess.run(
+                ["bash", "-e", "-c", step["run"].replace(":8080", f":{port}")],
+                cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600,
+            )  # fmt: skip
+            assert done.returncode == 0, (
+                f"{step['name']}: {done.stdout[-2000:]}{done.stderr[-2000:]}"
+            )
+    assert (tmp_path / "reports" / "contract" / "junit.xml").is_file()
+
+
+def test_the_gitlab_service_job_runs_its_script(
+    clean_venv: Path, wheel: Path, tmp_path: Path
+) -> None:
+    job = yaml.safe_load(GITLAB_SERVICE.read_text())["contract"]
+    [mock] = job["services"]
+    assert mock["alias"] == "mock" and job["variables"]["MOCK_URL"] == "http://mock:8080"
+    with service(mock["variables"]) as port:
+        # The service's alias resolves only inside GitLab's network: here it is loopback.
+        env = environment(
+            job["variables"] | {"MOCK_URL": f"http://127.0.0.1:{port}"}, clean_venv, wheel
+        )
+        script = subprocess.run(
+            ["bash", "-e", "-c", "\n".join(job["script"])],
+            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600,
+        )  # fmt: skip
+    assert script.returncode == 0, script.stdout[-3000:] + script.stderr[-3000:]
     assert (tmp_path / job["artifacts"]["reports"]["junit"]).is_file()

@@ -67,12 +67,19 @@ def image(tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> Iterator[str
         subprocess.run(["podman", "rmi", "-f", tag, base], capture_output=True, check=False)
 
 
-@pytest.fixture
-def container(image: str) -> Iterator[tuple[str, str]]:
-    """The image running as a service: its id and the base URL it prints."""
-    cid = run("podman", "run", "-d", *RUN, "--network=host", "-e",
-              f"SIGNALWIRE_SIP_MOCK_HOOKS_TOKEN={HOOKS}", image,
-              "--project", f"{PROJECT_ID}:{TOKEN}", "--port", "0").stdout.strip()  # fmt: skip
+@pytest.fixture(params=["arguments", "environment"])
+def container(image: str, request: pytest.FixtureRequest) -> Iterator[tuple[str, str]]:
+    """The image running as a service: its id and the base URL it prints. Its project comes
+    from its command line, or (as a CI service container, which gets no command line: see
+    examples/ci/*-service.yml) from its environment, with the fabric shape."""
+    given = ["-e", f"SIGNALWIRE_SIP_MOCK_HOOKS_TOKEN={HOOKS}"]
+    arguments = ["--project", f"{PROJECT_ID}:{TOKEN}"]
+    if request.param == "environment":
+        given += ["-e", f"SIGNALWIRE_SIP_MOCK_PROJECTS={PROJECT_ID}:{TOKEN}",
+                  "-e", "SIGNALWIRE_SIP_MOCK_SHAPE=fabric"]  # fmt: skip
+        arguments = []
+    cid = run("podman", "run", "-d", *RUN, "--network=host", *given, image,
+              *arguments, "--port", "0").stdout.strip()  # fmt: skip
     try:
         deadline, url = time.monotonic() + 60, None
         while url is None and time.monotonic() < deadline:

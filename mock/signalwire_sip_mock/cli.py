@@ -16,6 +16,9 @@ from .admin import HookAccess
 from .app import Project, create_app
 from .limits import Timeouts
 from .process import ENV_HOOKS_TOKEN, ENV_SHAPE
+
+#: The projects of a mock given no --project (a CI service container gets no command line).
+ENV_PROJECTS = "SIGNALWIRE_SIP_MOCK_PROJECTS"
 from .server import demo_project, uvicorn_config
 from .store import StoreUnavailable
 
@@ -23,7 +26,7 @@ BANNER = """signalwire-sip mock serving the SIP credential API
   base URL    {base_url}
   API docs    {base_url}/docs/
   spec        {base_url}/openapi.yaml  {base_url}/openapi.json
-  test hooks  {base_url}/__mock__/  (requests, faults, seed, reset, health)
+  test hooks  {base_url}/__mock__/  (requests, faults, seed, reset, subscribers, resources, health)
               described by {base_url}/openapi-hooks.yaml
               {hooks}
   store       {store}
@@ -50,7 +53,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=[],
         metavar="ID:TOKEN",
         type=_project,
-        help="a project the mock accepts; repeat for more (default: a new demo project)",
+        help="a project the mock accepts; repeat for more (default: $"
+        f"{ENV_PROJECTS}, ID:TOKEN pairs separated by commas, as a CI service container takes "
+        "them; else a new demo project)",
     )
     parser.add_argument(
         "--db", metavar="FILE", help="SQLite file that survives restarts (default: in memory)"
@@ -98,6 +103,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def _projects_from_environment() -> list[Project]:
+    """The projects $SIGNALWIRE_SIP_MOCK_PROJECTS names (``ID:TOKEN,ID:TOKEN``); a malformed
+    one stops the mock (exit 2, the token not shown)."""
+    given = [part.strip() for part in os.environ.get(ENV_PROJECTS, "").split(",") if part.strip()]
+    try:
+        return [Project.parse(part) for part in given]
+    except ValueError:
+        print(f"{ENV_PROJECTS}: each project is given as PROJECT_ID:TOKEN", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
 def _seconds(text: str) -> float:
     try:
         value = float(text)
@@ -135,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
         stream=sys.stderr,
     )
-    projects: list[Project] = args.project or [demo_project()]
+    projects: list[Project] = args.project or _projects_from_environment() or [demo_project()]
     # The token of a project given on the command line is the caller's own: never print it.
     if args.project:
         token_line = "export SIGNALWIRE_API_TOKEN=...  # the token you passed with --project"
