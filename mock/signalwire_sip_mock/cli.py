@@ -16,11 +16,11 @@ from .admin import HookAccess
 from .app import Project, create_app
 from .limits import Timeouts
 from .process import ENV_HOOKS_TOKEN, ENV_SHAPE
+from .server import demo_project, uvicorn_config
+from .store import StoreUnavailable
 
 #: The projects of a mock given no --project (a CI service container gets no command line).
 ENV_PROJECTS = "SIGNALWIRE_SIP_MOCK_PROJECTS"
-from .server import demo_project, uvicorn_config
-from .store import StoreUnavailable
 
 BANNER = """signalwire-sip mock serving the SIP credential API
   base URL    {base_url}
