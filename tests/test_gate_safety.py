@@ -1,5 +1,5 @@
 """The sandbox's rails cannot be switched off by a file: a ``schemathesis.toml`` in the folder
-the gate runs from (the README's own CI settings, plus ``[auth]``) against a stand-in "real
+the gate runs from (the documented settings (docs/contract.md), plus ``[auth]``) against a stand-in "real
 project" seeded with three credentials. Before the fix that file replaced the gate's settings
 and hooks: two of the three were deleted, the third rewritten, unmarked usernames left behind.
 """
@@ -24,10 +24,13 @@ PROJECT = Project("6a1f0d3c-9b2e-4c7d-8e5f-0a1b2c3d4e5f", "PT" + "ef" * 20)
 
 
 def readme_ci_settings() -> str:
-    """The toml block of the README's "In your own CI" section, as a user would copy it."""
-    section = (ROOT / "README.md").read_text().split("## In your own CI", 1)[1]
+    """The toml block of docs/contract.md's "Running schemathesis yourself", as a user would
+    copy it."""
+    section = (
+        (ROOT / "docs" / "contract.md").read_text().split("## Running schemathesis yourself", 1)[1]
+    )
     found = re.search(r"```toml\n(.*?)```", section, re.DOTALL)
-    assert found, "the README's CI section lost its settings"
+    assert found, "docs/contract.md lost its settings"
     return found.group(1)
 
 
@@ -66,9 +69,9 @@ def test_a_schemathesis_toml_beside_the_sandbox_run_is_refused_and_nothing_chang
 
 
 def test_the_gate_loads_its_hooks_whatever_a_projects_file_says(tmp_path: Path) -> None:
-    # Against the mock a project's own file is used, as the README says; the gate's hooks (link
+    # Against the mock a project's own file is used, as docs/contract.md says; the gate's hooks (link
     # coverage, the sandbox's rails) are loaded all the same: the links report proves it.
-    # The README's settings with the project's own hooks in place of the gate's.
+    # The documented settings with the project's own hooks in place of the gate's.
     settings = readme_ci_settings().replace(
         'hooks = "signalwire_sip_contract.hooks"', 'hooks = "json"'
     )

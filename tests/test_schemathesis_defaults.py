@@ -3,8 +3,8 @@
 With schemathesis' defaults its stateful phase walks none of the spec's links (dependency
 analysis takes `caller_id` and `calling_handler_resource_id` of the create body for references
 to resources nothing produces, so no scenario starts with create); with the settings the
-README's "In your own CI" gives, it walks most of them in one run and passes (the gate's
-stateful rounds walk the rest). Both are run here, so the README's claim
+docs/contract.md gives, it walks most of them in one run and passes (the gate's
+stateful rounds walk the rest). Both are run here, so the documented claim
 is checked against the schemathesis version pinned in requirements/constraints.txt.
 """
 
@@ -72,7 +72,7 @@ def test_with_schemathesis_defaults_no_link_is_walked(
 def test_the_readme_settings_make_it_walk_every_declared_link_and_pass(
     signalwire_sip_mock: RunningMock, tmp_path: Path
 ) -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    readme = (Path(__file__).resolve().parents[1] / "docs" / "contract.md").read_text()
     assert f"```toml\n{README_SETTINGS}```" in readme
     (tmp_path / "schemathesis.toml").write_text(README_SETTINGS)
     covered, total, output = stateful_run(tmp_path, signalwire_sip_mock)

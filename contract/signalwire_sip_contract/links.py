@@ -1,7 +1,7 @@
 """Link coverage: which of the spec's declared OpenAPI links the stateful phase followed.
 
 schemathesis reports a run as passed even when its stateful phase walked none of the links the
-spec declares (see README, "In your own CI"); the gate fails then. ``LinkCoverage`` (registered
+spec declares (docs/contract.md); the gate fails then. ``LinkCoverage`` (registered
 by ``hooks``) writes the transitions applied into ``SIGNALWIRE_SIP_LINKS_REPORT``; ``judge``
 compares them with the spec's links.
 """
