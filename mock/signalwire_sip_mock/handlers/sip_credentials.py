@@ -18,10 +18,10 @@ from ..errors import validation_error
 from ..limits import MAX_SEED, SEED_CHUNK
 from ..request import Answer, decode, encode, not_found, problems
 from ..store import Conflict, Store
+from .fabric import ADDRESSES
 from .paging import Call, Handler, key, page
 from .shapes import ENDPOINT_ID, WRAPPER, Shape
 
-ADDRESSES = "addresses"
 # Stored credentials carry every field of the response; those the create body has no say in
 # start as null (inbound routing is configured elsewhere).
 RESPONSE_ONLY = {"type": "sip_endpoint"}

@@ -15,8 +15,7 @@ from ..request import Answer, decode, encode, not_found, problems
 from ..store import Conflict, Store
 from .fabric import SUBSCRIBER_CREDENTIALS, SUBSCRIBERS, Fabric
 from .paging import Call, Handler, key, page
-
-SECRET = "password"
+from .shapes import SECRET
 
 
 class SubscriberSipCredentials:
