@@ -26,7 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from signalwire_sip_mock import MockProcess, MockServer, Project, RunningMock
+from signalwire_sip_mock import MockProcess, MockServer, Project, RunningMock, load_spec
 from signalwire_sip_mock.limits import (
     JOURNAL_BYTES,
     MAX_HEAD_BYTES,
@@ -37,7 +37,7 @@ from signalwire_sip_mock.limits import (
 )
 from signalwire_sip_mock.running import MockControlError
 
-from .helpers import COLLECTION, create_body
+from .helpers import COLLECTION, RESOURCE_ID, create_body
 
 PROJECT = Project("0d6b5c4e-3f2a-4b1c-9d8e-7f6a5b4c3d2e", "PT" + "ab" * 20)
 READ_TIMEOUT = 0.5
@@ -348,9 +348,23 @@ def process() -> Iterator[MockProcess]:
 
 
 _TOKENS = st.sampled_from(["GET", "POST", "PUT", "DELETE", "PATCH", "BREW", "G\x00T", ""])
+SUBSCRIBER_ID = load_spec()["components"]["parameters"]["SubscriberId"]["example"]
 _PATHS = st.one_of(
     st.sampled_from([COLLECTION, f"{COLLECTION}/{uuid.uuid4()}", "/__mock__/faults"]),
     st.sampled_from(["/__mock__/seed", "/__mock__/requests", "/", "/docs/", "/openapi.json"]),
+    # The SIP family's paths and the subscriber and resource hooks (1.4.0).
+    st.sampled_from(
+        [
+            f"{COLLECTION}/{uuid.uuid4()}/addresses",
+            f"/api/fabric/resources/{RESOURCE_ID}/sip_endpoints",
+            f"/api/fabric/resources/subscribers/{SUBSCRIBER_ID}/sip_endpoints",
+            f"/api/fabric/resources/subscribers/{SUBSCRIBER_ID}/sip_endpoints/{uuid.uuid4()}",
+            "/__mock__/subscribers",
+            "/__mock__/resources",
+        ]
+    ),
+    st.text(max_size=40).map(lambda t: f"/__mock__/resources/{t}"),
+    st.text(max_size=40).map(lambda t: f"/api/fabric/resources/subscribers/{t}/sip_endpoints"),
     st.text(max_size=40).map(lambda t: f"{COLLECTION}/{t}"),
     st.binary(max_size=40).map(lambda b: COLLECTION + "/" + b.hex()),
     st.integers(0, 20_000).map(lambda n: "/" + "a" * n),
