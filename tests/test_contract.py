@@ -24,7 +24,7 @@ from signalwire_sip_contract import (
     run_schemathesis,
     uncovered_links,
 )
-from signalwire_sip_mock import MockServer, Project
+from signalwire_sip_mock import MockServer, Project, request_example
 from signalwire_sip_mock.app import MockApp
 from signalwire_sip_mock.pytest_plugin import RunningMock
 from signalwire_sip_mock.spec import load_spec
@@ -181,12 +181,30 @@ ACCEPTED = [
 ]
 
 
+def _example_ids() -> list[str]:
+    """The ids the spec's create examples send: the examples phase sends them too."""
+    spec = load_spec(SPEC_PATH)
+    create = spec["paths"][COLLECTION]["post"]["requestBody"]["content"]["application/json"]
+    return [request_example("create_sip_credential", name)["id"] for name in create["examples"]]
+
+
 @pytest.mark.parametrize("shape", ["flat", "fabric"])
 def test_the_sandbox_run_touches_only_what_it_created(tmp_path: Path, shape: str) -> None:
     project = Project(str(uuid.uuid4()), "PT" + uuid.uuid4().hex)
-    with MockServer([project], shape=shape) as server:
+    # Rows that already hold the ids the spec's examples send (written in the flat shape, which
+    # keeps a client's id, then served in SHAPE): a run that trusted the id it sent would update
+    # and delete them where the server picks its own ids (#23: a PUT 200 and a DELETE 204).
+    db = str(tmp_path / "project.sqlite3")
+    with MockServer([project], db=db) as seeding:
+        auth = (project.id, project.token)
+        for id in _example_ids():
+            made = httpx.post(seeding.base_url + COLLECTION, json=create_body(id=id), auth=auth)
+            assert made.status_code == 200, made.text
+    with MockServer([project], shape=shape, db=db) as server:
         http = httpx.Client(base_url=server.base_url, auth=(project.id, project.token), timeout=10)
-        foreign = [http.post(COLLECTION, json=create_body()).json() for _ in range(8)]
+        foreign = [http.post(COLLECTION, json=create_body()).json() for _ in range(6)]
+        foreign += [http.get(f"{COLLECTION}/{id}").json() for id in _example_ids()]
+        before = {r["id"]: http.get(f"{COLLECTION}/{r['id']}").content for r in foreign}
         env = dict(
             os.environ,
             SIGNALWIRE_SPACE=server.base_url.removeprefix("http://"),
@@ -225,6 +243,8 @@ def test_the_sandbox_run_touches_only_what_it_created(tmp_path: Path, shape: str
         # Everything it created is gone; everything that was there is untouched.
         remaining = http.get(COLLECTION, params={"page_size": 1000}).json()["data"]
         assert sorted(remaining, key=lambda r: r["id"]) == sorted(foreign, key=lambda r: r["id"])
+        after = {id: http.get(f"{COLLECTION}/{id}").content for id in before}
+        assert after == before  # byte for byte
         journal = httpx.get(server.base_url + "/__mock__/requests").json()["requests"]
         foreign_ids = {r["id"] for r in foreign}
         touched = [
@@ -234,7 +254,7 @@ def test_the_sandbox_run_touches_only_what_it_created(tmp_path: Path, shape: str
         ]
         assert touched == []
         run_id = output.split("run id '")[1].split("'")[0]
-        ours = journal[len(foreign) :]
+        ours = journal[len(foreign) + len(before) :]
         named = [
             json.loads(e["body"]).get("username")
             for e in ours

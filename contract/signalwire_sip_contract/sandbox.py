@@ -4,6 +4,12 @@ DELETE aimed at anything else goes to a fresh random id, an assignment may name 
 credential this run created, and at the end everything the run made is deleted (``cleanup``;
 a credential's assignment goes with it).
 
+What the run created is known from the server's answers alone, never from what it sent: a
+server that picks its own ids (production does) ignores an id a create sends, so that id may
+be anybody's credential. The clean-up talks only to the target's own origin: no redirect is
+followed and a ``links.next`` to another scheme, host or port is refused, so the project's
+token is sent nowhere else.
+
 ``Sandbox`` holds the run's state inside schemathesis (``hooks`` calls it); it is active only
 when ``SIGNALWIRE_SIP_RUN_ID`` is set, which ``signalwire-sip-contract sandbox`` does.
 """
@@ -14,6 +20,7 @@ import base64
 import json
 import os
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from collections.abc import Iterator
@@ -64,22 +71,23 @@ class Sandbox:
             body["sip_endpoint_id"] = str(uuid.uuid4())
 
     def after_call(self, case: Any, status: int, answered: Any = None) -> None:
-        """Record the credential a successful create made: the id the body chose and the id
-        the answer names (they differ where the server, not the client, picks it)."""
+        """Record the credential a successful create made: the id the ANSWERED body names, the
+        one its paths take (the outer resource id in the wrapped shape). Never an id the request
+        sent: a server that picks its own ignores it, and it may then be anybody's; an answer
+        that names no id records nothing (the username's mark still finds it at clean-up)."""
         if not self.run_id or case.method.upper() != "POST" or not 200 <= status < 300:
             return
         if case.operation.path == _ASSIGN:
             return  # it answers with the credential's id: nothing new was made
-        ids = [case.body.get("id") if isinstance(case.body, dict) else None]
-        ids.append(answered.get("id") if isinstance(answered, dict) else None)
+        created = answered.get("id") if isinstance(answered, dict) else None
+        if not isinstance(created, str) or not created or created in self.created:
+            return
+        self.created.add(created)
         subscriber = (case.path_parameters or {}).get("fabric_subscriber_id")
-        for created in ids:
-            if isinstance(created, str) and created not in self.created:
-                self.created.add(created)
-                line = f"{SUBSCRIBER_MARK}{subscriber}/{created}" if subscriber else created
-                if self.created_log:
-                    with open(self.created_log, "a", encoding="utf-8") as f:
-                        f.write(line + "\n")
+        line = f"{SUBSCRIBER_MARK}{subscriber}/{created}" if subscriber else created
+        if self.created_log:
+            with open(self.created_log, "a", encoding="utf-8") as f:
+                f.write(line + "\n")
 
 
 class Space:
@@ -90,8 +98,9 @@ class Space:
     """
 
     def __init__(self, base_url: str, project_id: str, token: str) -> None:
-        self.base_url = base_url
-        self.collection = f"{base_url}{collection_path()}"
+        self.base_url = base_url.rstrip("/")
+        self.origin = _origin(self.base_url)
+        self.collection = f"{self.base_url}{collection_path()}"
         self._auth = "Basic " + base64.b64encode(f"{project_id}:{token}".encode()).decode()
 
     def __repr__(self) -> str:
@@ -99,14 +108,17 @@ class Space:
 
     def request(self, method: str, url: str, body: Any = None) -> tuple[int, Any]:
         """METHOD URL (with BODY as JSON): the status, and the answer parsed (None when empty,
-        not JSON or an error)."""
+        not JSON or an error). URL must be on the space's own origin (else ``OffOrigin``); a
+        redirect is answered as its own status, never followed."""
+        if _origin(url) != self.origin:
+            raise OffOrigin(f"refused to send the project's token to {_origin(url)!r}")
         headers = {"Authorization": self._auth}
         data = None
         if body is not None:
             data, headers["Content-Type"] = json.dumps(body).encode(), "application/json"
         request = urllib.request.Request(url, data=data, method=method, headers=headers)
         try:
-            with urllib.request.urlopen(request, timeout=30) as response:
+            with _OPENER.open(request, timeout=30) as response:
                 answer = response.read()
                 try:
                     return response.status, json.loads(answer) if answer else None
@@ -122,12 +134,15 @@ class Space:
             path = operation_path("list_subscriber_sip_credentials")
             collection = self.base_url + path.format(fabric_subscriber_id=subscriber)
         url: str | None = f"{collection}?page_size=1000"
-        while url:
+        seen: set[str] = set()
+        while url and url not in seen and len(seen) < MAX_PAGES:
+            seen.add(url)
             status, page = self.request("GET", url)
-            if status != 200:
+            if status != 200 or not isinstance(page, dict):
                 raise RuntimeError(f"listing credentials answered {status}")
-            yield from page["data"]
-            url = page["links"].get("next")
+            yield from (row for row in page.get("data") or () if isinstance(row, dict))
+            following = (page.get("links") or {}).get("next")
+            url = urllib.parse.urljoin(url, following) if isinstance(following, str) else None
 
     def delete(self, credential_id: str) -> int:
         """Delete a credential: a project's by id, a subscriber's as ``subscriber/SUB/ID``."""
@@ -141,6 +156,36 @@ class Space:
 
 
 _ASSIGN = operation_path("assign_resource_to_sip_credential")
+#: A listing the clean-up walks stops after this many pages (a server whose ``next`` never
+#: ends must not hold the run): 1,000 rows a page, far beyond any project's credentials.
+MAX_PAGES = 1000
+
+
+class OffOrigin(RuntimeError):
+    """A request (a ``links.next``) aimed outside the space's own scheme, host and port."""
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urllib.parse.urlsplit(url)
+    return parts.scheme.lower(), parts.netloc.lower()
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A 3xx is the answer (an HTTPError), not an instruction: following one would send the
+    ``Authorization`` header wherever the server points."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
+def username_of(row: dict[str, Any]) -> str:
+    """A listed credential's username, in either shape (flat, or wrapped under the endpoint)."""
+    endpoint = row.get("sip_endpoint")
+    inner = endpoint.get("username") if isinstance(endpoint, dict) else None
+    return str(row.get("username") or inner or "")
 
 
 def cleanup(space: Space, run_id: str, created_log: Path) -> None:
@@ -153,7 +198,7 @@ def cleanup(space: Space, run_id: str, created_log: Path) -> None:
             marked |= {
                 prefix + c["id"]
                 for c in space.all_credentials(owner)
-                if str(c.get("username", "")).startswith(run_id)
+                if username_of(c).startswith(run_id) and isinstance(c.get("id"), str)
             }
         except (RuntimeError, OSError) as error:
             whose = f"subscriber {owner}'s" if owner else "the project's"
@@ -162,7 +207,11 @@ def cleanup(space: Space, run_id: str, created_log: Path) -> None:
     print(f"created by this run: {len(created)} credential(s)")
     removed = 0
     for credential_id in targets:
-        status = space.delete(credential_id)
+        try:
+            status = space.delete(credential_id)
+        except OSError as error:  # one unreachable delete must not leave the rest behind
+            print(f"  could NOT remove {credential_id}: {error}")
+            continue
         if status in (204, 404):
             removed += status == 204
             print(
