@@ -65,10 +65,21 @@ BASIC = base64.b64encode(f"{PROJECT}:{TOKEN}".encode()).decode()
         ("127.0.0.1:8080", "http://127.0.0.1:8080"),
         ("127.8.9.10", "http://127.8.9.10"),
         ("[::1]:8080", "http://[::1]:8080"),
+        # A scheme in capitals is the same scheme (#23: it once became https://HTTP://mock:8080).
+        ("HTTP://mock:8080", "http://mock:8080"),
+        ("Https://example.signalwire.com", "https://example.signalwire.com"),
+        ("HTTP://example.signalwire.com", "https://example.signalwire.com"),
+        ("HTTP://127.0.0.1:8080", "http://127.0.0.1:8080"),
     ],
 )
 def test_only_loopback_hosts_get_plain_http(space: str, url: str) -> None:
     assert base_url_for_space(space) == url
+
+
+@pytest.mark.parametrize("space", ["ftp://example.signalwire.com", "FILE://x", "ws://mock:8080"])
+def test_a_space_with_another_scheme_is_refused_naming_it(space: str) -> None:
+    with pytest.raises(ConfigurationError, match=r"not '(ftp|file|ws)'://"):
+        base_url_for_space(space)
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from signalwire_sip import ENV_API_TOKEN, ENV_PROJECT_ID, ENV_SPACE, base_url_for_space
+from signalwire_sip import (
+    ENV_API_TOKEN,
+    ENV_PROJECT_ID,
+    ENV_SPACE,
+    ConfigurationError,
+    base_url_for_space,
+)
 from signalwire_sip_contract import CONTRACT_EXTRA
 
 # The commands' parts load when a command runs (gate_mock, gate_sandbox), so that --help works
@@ -131,7 +137,11 @@ def gate_sandbox(args: argparse.Namespace) -> int:
     except UnsafeConfiguration as refused:
         print(f"contract-sandbox: {refused}", file=sys.stderr)
         return USAGE_ERROR
-    base_url = base_url_for_space(os.environ[ENV_SPACE])
+    try:
+        base_url = base_url_for_space(os.environ[ENV_SPACE])
+    except ConfigurationError as refused:
+        print(f"contract-sandbox: {ENV_SPACE}: {refused}", file=sys.stderr)
+        return USAGE_ERROR
     project_id, token = os.environ[ENV_PROJECT_ID], os.environ[ENV_API_TOKEN]
     run_id = f"swsip-{secrets.token_hex(4)}-"
     workdir = Path(tempfile.mkdtemp(prefix="contract-sandbox-"))

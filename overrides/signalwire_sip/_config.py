@@ -44,7 +44,15 @@ def base_url_for_space(space: str) -> str:
     clear (``localhostdev``, ``http://example.signalwire.com``).
     """
     written = space.strip()
-    host = written.removeprefix("https://").removeprefix("http://").rstrip("/")
+    # A scheme is case-insensitive (RFC 3986 3.1): ``HTTP://mock:8080`` is ``http://mock:8080``.
+    scheme, sep, rest = written.partition("://")
+    scheme = scheme.lower() if sep else ""
+    if sep and scheme not in ("http", "https"):
+        raise ConfigurationError(
+            f"a space is a name or a host, with http:// or https:// at most, not {scheme!r}://"
+        )
+    written = f"{scheme}://{rest}" if sep else written
+    host = (rest if sep else written).rstrip("/")
     if "." not in host and ":" not in host and host != "localhost":
         host = f"{host}.signalwire.com"
     try:
