@@ -271,6 +271,23 @@ def test_seeding_lets_other_requests_through(server: MockServer, http: httpx.Cli
     assert answer.status_code == 422
 
 
+def test_seeds_together_never_hold_more_than_the_seed_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from signalwire_sip_mock.handlers import sip_credentials
+
+    monkeypatch.setattr(sip_credentials, "MAX_SEED", 10)  # the limit, made small enough to meet
+    with MockServer([PROJECT]) as server:
+        seed = f"{server.base_url}/__mock__/seed"
+        held = server.app.store.count()
+        assert httpx.post(seed, json={"count": 10 - held - 1}).status_code == 201
+        refused = httpx.post(seed, json={"count": 2})
+        assert refused.status_code == 422 and "reset it first" in refused.text
+        assert server.app.store.count() == 9
+        assert httpx.post(f"{server.base_url}/__mock__/reset").status_code in (200, 204)
+        assert httpx.post(seed, json={"count": 5}).status_code == 201
+
+
 # Test hooks closed beyond loopback, or by a token -------------------------------------------
 
 

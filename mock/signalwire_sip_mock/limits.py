@@ -29,7 +29,9 @@ MAX_JSON_DEPTH = 64
 MAX_PROBLEMS = 20
 FULL_SCAN_BODY_BYTES = 4 * 1024
 # A seed stores at most this many credentials, this many per transaction, yielding to other
-# requests in between (200,000 in one go blocked the event loop for 4-5 s).
+# requests in between (200,000 in one go blocked the event loop for 4-5 s); and no seed makes
+# the mock hold more than MAX_SEED credentials in all (repeated seeds once had no total cap:
+# each 1,000,000 took 73 s and 1.27 GB more).
 MAX_SEED = 1_000_000
 SEED_CHUNK = 2_000
 # Faults pending at once (each POST /__mock__/faults adds one); the next is a 422.

@@ -140,6 +140,11 @@ class SipCredentials:
             raise ValueError(f"count must be an integer from 1 to {MAX_SEED}")
         if project not in projects:
             raise ValueError("unknown project")
+        held = self.store.count()
+        if held + count > MAX_SEED:  # seeds together: once unbounded (1,000,000 more each time)
+            raise ValueError(
+                f"the mock holds at most {MAX_SEED} credentials ({held} now): reset it first"
+            )
         documents = seed_documents(count, list(self.fields))
         for start in range(0, count, SEED_CHUNK):
             chunk = min(SEED_CHUNK, count - start)
