@@ -249,6 +249,26 @@ def test_the_journal_holds_a_bounded_number_of_bytes(
     assert len(http.get("/__mock__/requests").json()["requests"]) < int(JOURNAL_BYTES / 60_000)
 
 
+def test_the_journal_bound_counts_what_its_headers_cost_in_memory() -> None:
+    import tracemalloc
+
+    from signalwire_sip_mock.journal import Journal
+
+    bound = 1024 * 1024
+    journal = Journal(max_bytes=bound)
+    headers = [(b"x-empty", b"")] * 3_900  # as many as a 16 KiB head can carry
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for n in range(200):
+            journal.record(str(n), "GET", COLLECTION, b"", [(k, v) for k, v in headers], b"", 200)
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert journal.size <= bound
+    assert held <= 2 * bound, f"{held} bytes held for a journal bounded at {bound}"
+
+
 def test_seeding_lets_other_requests_through(server: MockServer, http: httpx.Client) -> None:
     done = threading.Event()
     answered_meanwhile: list[float] = []

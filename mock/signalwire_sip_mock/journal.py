@@ -4,6 +4,7 @@ in entries and bytes, rendered with credentials redacted only when asked for."""
 from __future__ import annotations
 
 import json
+import sys
 from collections import deque
 from typing import Any, TypedDict
 
@@ -15,6 +16,11 @@ REDACTED = "[redacted]"
 SECRET_HEADERS = frozenset({b"authorization", b"proxy-authorization", b"cookie"})
 # Body fields that carry secrets (the spec's writeOnly `password`): kept as REDACTED.
 SECRET_FIELDS = frozenset({"password"})
+# What an entry and each header cost in memory beyond their bytes (CPython's objects: a tuple
+# of two bytes objects and the pointer to it). Counted, so the journal's bound is its memory:
+# counting only the bytes let 5,500 requests of 3,900 empty headers hold 1.9 GB (#23).
+ENTRY_OVERHEAD = sys.getsizeof((0,) * 7) + 4 * sys.getsizeof(b"") + 2 * sys.getsizeof("")
+HEADER_OVERHEAD = sys.getsizeof((b"", b"")) + 2 * sys.getsizeof(b"") + 8
 
 
 def without_secrets(body: bytes) -> bytes:
@@ -102,7 +108,8 @@ class Journal:
         status: int,
     ) -> None:
         body = without_secrets(body)[:JOURNAL_BODY_BYTES]
-        size = len(path) + len(query) + len(body) + sum(len(k) + len(v) for k, v in headers)
+        size = ENTRY_OVERHEAD + len(path) + len(query) + len(body)
+        size += sum(HEADER_OVERHEAD + len(k) + len(v) for k, v in headers)
         # A tuple of tuples of bytes, not the server's own list: the entry holds no reference
         # into the request, and the garbage collector can stop tracking it (a list is always
         # tracked). Its effect on throughput measured within the noise of wrk's rounds.
@@ -115,7 +122,7 @@ class Journal:
 
     @property
     def size(self) -> int:
-        """The bytes the entries hold (paths, queries, headers, bodies)."""
+        """The bytes the entries hold (paths, queries, headers, bodies, and their objects)."""
         return self._bytes
 
     def clear(self) -> None:
