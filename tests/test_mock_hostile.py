@@ -181,6 +181,33 @@ def test_text_that_is_no_unicode_is_400(http: httpx.Client, content: bytes) -> N
     assert http.get("/__mock__/requests").status_code == 200
 
 
+_SECRET_BODY = '{"username": "enc_user", "password": "Secret-Pw-1234"}'
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        *(_SECRET_BODY.encode(c) for c in ("utf-16", "utf-16-le", "utf-16-be")),
+        *(_SECRET_BODY.encode(c) for c in ("utf-32", "utf-32-le", "utf-32-be")),
+        b"\xef\xbb\xbf" + _SECRET_BODY.encode(),
+        b'{"username": "\\ud800", "password": "Secret-Pw-1234"}',
+        '{"username": "\\ud800", "password": "Secret-Pw-1234"}'.encode("utf-16"),
+    ],
+)
+@pytest.mark.parametrize("path", [COLLECTION, f"{COLLECTION}/{RESOURCE_ID}"])
+def test_a_body_that_is_not_utf8_is_400_and_never_journals_its_password(
+    http: httpx.Client, content: bytes, path: str
+) -> None:
+    method = "POST" if path == COLLECTION else "PUT"
+    answer = http.request(method, path, content=content, headers={"content-type": "application/json"})
+    assert answer.status_code == 400, answer.text
+    journal = http.get("/__mock__/requests")
+    assert journal.status_code == 200
+    assert "Secret-Pw-1234" not in journal.text
+    for codec in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        assert "Secret-Pw-1234".encode(codec).decode("latin-1") not in journal.text
+
+
 def test_a_huge_invalid_body_is_answered_at_once_with_a_bounded_list(http: httpx.Client) -> None:
     body = create_body(codecs=[1] * 300_000)
     started = time.monotonic()

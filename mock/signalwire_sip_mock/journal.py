@@ -27,9 +27,10 @@ def without_secrets(body: bytes) -> bytes:
         document = json.loads(body)
         if not _redact(document):
             return body
-    except (ValueError, RecursionError):
+        # surrogatepass: an escaped lone surrogate must not make the redaction raise (a 500).
+        return json.dumps(document, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    except Exception:  # noqa: BLE001 - redaction is total: anything unreadable is kept hidden
         return REDACTED.encode()
-    return json.dumps(document, ensure_ascii=False).encode()
 
 
 def _redact(node: Any) -> bool:
