@@ -544,3 +544,29 @@ def test_the_port_file_names_the_port_it_bound(tmp_path: Path) -> None:
     port_file = tmp_path / "port"
     with MockProcess([PROJECT], options=["--port-file", str(port_file)]) as mock:
         assert int(port_file.read_text()) == mock.port
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("A:t1,A:t2", "twice"),
+        ("A:t1\nB:t2", "comma"),
+        ("A:t1;B:t2", "comma"),
+        ("A:t1 B:t2", "comma"),
+        (" , ", "empty"),
+        ("A:t1,,B:t2", "empty"),
+        ("A:t1,Bt2", "PROJECT_ID:TOKEN"),
+    ],
+)
+def test_a_malformed_projects_variable_stops_the_mock_without_its_tokens(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], value: str, problem: str
+) -> None:
+    from signalwire_sip_mock import cli
+
+    monkeypatch.setenv(cli.ENV_PROJECTS, value)
+    with pytest.raises(SystemExit) as stopped:
+        cli._projects_from_environment()
+    assert stopped.value.code == 2
+    said = capsys.readouterr().err
+    assert cli.ENV_PROJECTS in said and problem in said
+    assert "t1" not in said and "t2" not in said
