@@ -570,3 +570,13 @@ def test_a_malformed_projects_variable_stops_the_mock_without_its_tokens(
     said = capsys.readouterr().err
     assert cli.ENV_PROJECTS in said and problem in said
     assert "t1" not in said and "t2" not in said
+
+
+def test_the_hook_tokens_scheme_is_case_insensitive() -> None:
+    with MockServer([PROJECT], hooks_token="hook-secret") as server:
+        hooks = f"{server.base_url}/__mock__"
+        for scheme in ("bearer", "BEARER", "BeArEr"):
+            given = {"authorization": f"{scheme} hook-secret"}
+            assert httpx.get(f"{hooks}/requests", headers=given).status_code == 200
+        given = {"authorization": "bearer HOOK-SECRET"}
+        assert httpx.get(f"{hooks}/requests", headers=given).status_code == 401
