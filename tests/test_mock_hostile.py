@@ -199,7 +199,9 @@ def test_a_body_that_is_not_utf8_is_400_and_never_journals_its_password(
     http: httpx.Client, content: bytes, path: str
 ) -> None:
     method = "POST" if path == COLLECTION else "PUT"
-    answer = http.request(method, path, content=content, headers={"content-type": "application/json"})
+    answer = http.request(
+        method, path, content=content, headers={"content-type": "application/json"}
+    )
     assert answer.status_code == 400, answer.text
     journal = http.get("/__mock__/requests")
     assert journal.status_code == 200
