@@ -411,6 +411,7 @@ _JSON = st.recursive(
     lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=10), inner),
     max_leaves=20,
 )
+_HARNESS_SECRET = "Harness-Pw-9876"
 _BODIES = st.one_of(
     st.binary(max_size=200),
     _JSON.map(lambda v: json.dumps(v).encode()),
@@ -433,6 +434,20 @@ _BODIES = st.one_of(
     ),
     st.integers(1, 3000).map(lambda n: b"[" * n + b"]" * n),
     st.just(b'{"username": "\\ud800"}'),
+    # The same bodies in the encodings RFC 8259 does not allow, with and without a BOM, and
+    # with an escaped lone surrogate beside a password: each a 400, the password never shown.
+    st.builds(
+        lambda d, hostile, codec, bom: (
+            (bom if codec.startswith("utf-8") else b"")
+            + json.dumps(create_body() | d).replace('"x"', hostile, 1).encode(codec)
+        ),
+        st.dictionaries(st.sampled_from(sorted(create_body())), _JSON, max_size=3).map(
+            lambda d: d | {"username": "x", "password": _HARNESS_SECRET}
+        ),
+        st.sampled_from(['"x"', '"\\ud800"', '"a\\udfff"']),
+        st.sampled_from(["utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le"]),
+        st.sampled_from([b"", b"\xef\xbb\xbf"]),
+    ),
 )
 _HEADERS = st.lists(
     st.tuples(
@@ -511,6 +526,10 @@ def test_generated_malformed_requests_never_break_the_mock(
         http.delete("/__mock__/faults")
         answer = http.get(COLLECTION, auth=(PROJECT.id, PROJECT.token))
         assert answer.status_code == 200
+        # Never a password in the journal, in whatever encoding it was sent (NULs dropped).
+        secret = _HARNESS_SECRET
+        for entry in http.get("/__mock__/requests").json()["requests"]:
+            assert secret not in entry["body"].replace("\x00", ""), request[:300]
 
 
 def test_the_harness_leaves_memory_bounded(process: MockProcess) -> None:
