@@ -346,7 +346,7 @@ def test_projects_see_only_their_own_credentials() -> None:
         (b"", "application/json", 400, "missing_request_body"),
         (b'{"a": NaN}', "application/json", 400, "malformed_json"),
         (b"[" * 100_000, "application/json", 400, "malformed_json"),
-        (b"\xff\xfe", "application/json", 400, "malformed_json"),
+        (b"\xff\xfe", "application/json", 400, "invalid_encoding"),
         (b"{}", "text/plain", 415, "unsupported_media_type"),
         (b"{}", "", 415, "unsupported_media_type"),
         (b"username=x", "application/x-www-form-urlencoded", 415, "unsupported_media_type"),

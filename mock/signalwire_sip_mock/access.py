@@ -41,7 +41,8 @@ class HookAccess:
         """The answer for a hook call these HEADERS may not make, or None when they may."""
         if self.token:
             given = next((v for k, v in headers if k == b"authorization"), b"")
-            if hmac.compare_digest(given, b"Bearer " + self.token.encode()):
+            given = given[:7].lower() + given[7:]  # the scheme is case-insensitive (RFC 9110)
+            if hmac.compare_digest(given, b"bearer " + self.token.encode()):
                 return None
             message = "The test hooks need the mock's hook token: Authorization: Bearer TOKEN."
             challenge = [(b"www-authenticate", b'Bearer realm="signalwire-sip-mock"')]

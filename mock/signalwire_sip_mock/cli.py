@@ -106,12 +106,28 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def _projects_from_environment() -> list[Project]:
     """The projects $SIGNALWIRE_SIP_MOCK_PROJECTS names (``ID:TOKEN,ID:TOKEN``); a malformed
     one stops the mock (exit 2, the token not shown)."""
-    given = [part.strip() for part in os.environ.get(ENV_PROJECTS, "").split(",") if part.strip()]
+    value = os.environ.get(ENV_PROJECTS, "")
+    if not value.strip():
+        return []
+    given = [part.strip() for part in value.split(",")]
+    problem = None
+    if any(not part for part in given):
+        problem = "an empty entry (two commas, or one at an end)"
+    elif any(char in part for part in given for char in " \t\r\n;"):
+        problem = "pairs separated by something else than a comma (space, newline or ';')"
     try:
-        return [Project.parse(part) for part in given]
+        projects = [] if problem else [Project.parse(part) for part in given]
     except ValueError:
-        print(f"{ENV_PROJECTS}: each project is given as PROJECT_ID:TOKEN", file=sys.stderr)
-        raise SystemExit(2) from None
+        problem = "an entry that is not PROJECT_ID:TOKEN"
+    if not problem and len({p.id for p in projects}) != len(projects):
+        problem = "one project id given twice"
+    if problem:  # the tokens are never shown: the variable holds the caller's secrets
+        print(
+            f"{ENV_PROJECTS}: {problem}; give PROJECT_ID:TOKEN pairs separated by commas",
+            file=sys.stderr,
+        )
+        raise SystemExit(2)
+    return projects
 
 
 def _seconds(text: str) -> float:
@@ -151,10 +167,13 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
         stream=sys.stderr,
     )
-    projects: list[Project] = args.project or _projects_from_environment() or [demo_project()]
-    # The token of a project given on the command line is the caller's own: never print it.
+    from_environment = [] if args.project else _projects_from_environment()
+    projects: list[Project] = args.project or from_environment or [demo_project()]
+    # A token given on the command line or in the environment is the caller's own: never print it.
     if args.project:
         token_line = "export SIGNALWIRE_API_TOKEN=...  # the token you passed with --project"
+    elif from_environment:
+        token_line = f"export SIGNALWIRE_API_TOKEN=...  # the token you gave in ${ENV_PROJECTS}"
     else:
         token_line = (
             f"export SIGNALWIRE_API_TOKEN={projects[0].token}"

@@ -33,9 +33,10 @@ def without_secrets(body: bytes) -> bytes:
         document = json.loads(body)
         if not _redact(document):
             return body
-    except (ValueError, RecursionError):
+        # surrogatepass: an escaped lone surrogate must not make the redaction raise (a 500).
+        return json.dumps(document, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    except Exception:  # redaction is total: whatever it cannot read stays hidden
         return REDACTED.encode()
-    return json.dumps(document, ensure_ascii=False).encode()
 
 
 def _redact(node: Any) -> bool:

@@ -204,6 +204,9 @@ def parse_json(raw: bytes) -> Any:
     surrogate, raw or escaped), or nested deeper than MAX_JSON_DEPTH."""
     if not raw.strip():
         raise Answer(400, request_error("missing_request_body", "The request needs a JSON body."))
+    if not is_utf8(raw):
+        message = "The request body is not UTF-8 text (RFC 8259 8.1): no BOM, UTF-16 or UTF-32."
+        raise Answer(400, request_error("invalid_encoding", message))
     try:
         document = decode(raw)
     except (ValueError, RecursionError):
@@ -214,6 +217,20 @@ def parse_json(raw: bytes) -> Any:
     if problem:
         raise Answer(400, request_error(*problem))
     return document
+
+
+def is_utf8(raw: bytes) -> bool:
+    """Whether RAW is UTF-8 without a byte order mark or a NUL byte. RFC 8259 (8.1): JSON
+    exchanged between systems is UTF-8 and carries no BOM; a raw NUL is never JSON, so a
+    NUL-interleaved UTF-16/32 body is refused too. One decision, taken before any other check,
+    so a body the journal shows is always the text the API read."""
+    if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw:
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def json_problem(raw: bytes, document: Any) -> tuple[str, str] | None:
@@ -282,7 +299,7 @@ def decode(raw: bytes | str) -> Any:
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError:
-        text = raw if isinstance(raw, str) else raw.decode(json.detect_encoding(raw))
+        text = raw if isinstance(raw, str) else raw.decode("utf-8")
         return DECODER.decode(text)
 
 
