@@ -205,8 +205,9 @@ def parse_json(raw: bytes) -> Any:
     if not raw.strip():
         raise Answer(400, request_error("missing_request_body", "The request needs a JSON body."))
     if not is_utf8(raw):
-        message = "The request body is not UTF-8 text (RFC 8259 8.1): no BOM, UTF-16 or UTF-32."
+        message = "The request body is not UTF-8 text (RFC 8259 8.1): no UTF-16 or UTF-32."
         raise Answer(400, request_error("invalid_encoding", message))
+    raw = raw.removeprefix(UTF8_BOM)
     try:
         document = decode(raw)
     except (ValueError, RecursionError):
@@ -219,12 +220,16 @@ def parse_json(raw: bytes) -> Any:
     return document
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def is_utf8(raw: bytes) -> bool:
-    """Whether RAW is UTF-8 without a byte order mark or a NUL byte. RFC 8259 (8.1): JSON
-    exchanged between systems is UTF-8 and carries no BOM; a raw NUL is never JSON, so a
+    """Whether RAW is UTF-8 text with no NUL byte and no UTF-16/32 byte order mark. RFC 8259
+    (8.1): JSON exchanged between systems is UTF-8; a parser MAY ignore a UTF-8 BOM, and this
+    one does (as 1.4 did), so ``parse_json`` drops it. A raw NUL is never JSON, so a
     NUL-interleaved UTF-16/32 body is refused too. One decision, taken before any other check,
     so a body the journal shows is always the text the API read."""
-    if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw:
         return False
     try:
         raw.decode("utf-8")
