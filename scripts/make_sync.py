@@ -34,6 +34,8 @@ REPLACEMENTS = {
     "_AsyncCore": "_Core",
     "AsyncClient": "Client",
     "aclose": "close",
+    "aiter_bytes": "iter_bytes",
+    "_async_deadline": "_sync_deadline",
     "asyncio_detailed": "sync_detailed",
     "set_async_httpx_client": "set_httpx_client",
     "asyncio": "time",

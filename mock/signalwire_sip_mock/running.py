@@ -147,7 +147,7 @@ class RunningMock(_FabricHooks):
             http_client=http_client,
         )
 
-    def _settings(self) -> dict[str, str]:
+    def _settings(self) -> dict[str, Any]:
         return {
             "base_url": self.base_url,
             "project_id": self.project.id,

@@ -30,6 +30,8 @@ from signalwire_sip_client.models import (
 from ._async.client import AsyncSipCredentials, AsyncSubscriberSipCredentials
 from ._base import generated_client
 from ._config import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_RESPONSE_BYTES,
     ENV_API_TOKEN,
     ENV_PROJECT_ID,
     ENV_SPACE,
@@ -51,6 +53,7 @@ from ._exceptions import (
     PermissionDeniedError,
     RateLimitError,
     ResourceIdRuleError,
+    ResponseTooLargeError,
     ServerError,
     SignalWireError,
     UnexpectedResponseError,
@@ -63,6 +66,8 @@ from .rule import check_create, check_update, rule_problem
 __version__ = _version("signalwire-sip")
 
 __all__ = [
+    "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_RESPONSE_BYTES",
     "ENV_API_TOKEN",
     "ENV_PROJECT_ID",
     "ENV_SPACE",
@@ -89,6 +94,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ResourceIdRuleError",
+    "ResponseTooLargeError",
     "RetryPolicy",
     "ServerError",
     "SignalWireError",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import time
 from collections.abc import Sequence
 from typing import Any, TypeVar, cast
 from urllib.parse import parse_qs, urlsplit
@@ -28,7 +29,13 @@ from signalwire_sip_client.models import (
 from signalwire_sip_client.types import Response
 
 from ._config import ClientConfig, parse_retry_after
-from ._exceptions import APIStatusError, UnexpectedResponseError, error_class
+from ._exceptions import (
+    APIStatusError,
+    APITimeoutError,
+    ResponseTooLargeError,
+    UnexpectedResponseError,
+    error_class,
+)
 
 T = TypeVar("T")
 REQUEST_ID = "x-request-id"
@@ -60,6 +67,68 @@ def unreadable(
         request_id=response.headers.get(REQUEST_ID),
         problem=f"the body does not match the spec: {type(error).__name__}: {str(error)[:200]}",
         secrets=secrets,
+    )
+
+
+def too_large(response: httpx.Response, limit: int) -> ResponseTooLargeError:
+    """The error of an answer longer than LIMIT bytes (not read past it)."""
+    return ResponseTooLargeError(
+        status=response.status_code,
+        method=response.request.method,
+        url=str(response.request.url),
+        body=b"",
+        request_id=response.headers.get(REQUEST_ID),
+        problem=f"the answer is larger than max_response_bytes ({limit} bytes); not read",
+    )
+
+
+def undecodable(response: httpx.Response) -> UnexpectedResponseError:
+    """The error of an answer whose ``Content-Encoding`` could not be undone: the server did
+    answer (so the request may have been carried out), but its body cannot be read."""
+    encoding = response.headers.get("content-encoding", "")[:40]
+    return UnexpectedResponseError(
+        status=response.status_code,
+        method=response.request.method,
+        url=str(response.request.url),
+        body=b"",
+        request_id=response.headers.get(REQUEST_ID),
+        problem=f"the body could not be decoded (Content-Encoding: {encoding!r})",
+    )
+
+
+def past_deadline(deadline: float | None, method: str, url: str, attempt: int) -> APITimeoutError:
+    return APITimeoutError(
+        f"the call's deadline of {deadline:g} s passed during attempt {attempt}",
+        method=method,
+        url=url,
+    )
+
+
+def attempt_timeout(timeout: httpx.Timeout, end: float | None) -> httpx.Timeout:
+    """TIMEOUT with no part longer than what is left before END (a ``time.monotonic()``
+    value; None: TIMEOUT as it is), so no single wait outlasts the call's deadline."""
+    if end is None:
+        return timeout
+    left = max(0.001, end - time.monotonic())
+    parts = (timeout.connect, timeout.read, timeout.write, timeout.pool)
+    connect, read, write, pool = (left if p is None else min(p, left) for p in parts)
+    return httpx.Timeout(connect=connect, read=read, write=write, pool=pool)
+
+
+#: Headers that describe the body as it travelled, not as it was read.
+_TRAVEL = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+
+
+def read_whole(response: httpx.Response, content: bytes) -> httpx.Response:
+    """RESPONSE (streamed, closed) as a read response holding CONTENT, its decoded body."""
+    headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in _TRAVEL]
+    extensions = {k: v for k, v in response.extensions.items() if k != "network_stream"}
+    return httpx.Response(
+        response.status_code,
+        headers=headers,
+        content=content,
+        request=response.request,
+        extensions=extensions,
     )
 
 

@@ -6,7 +6,10 @@ The clients themselves live in ``_async/client.py`` (written by hand) and ``_syn
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import replace
@@ -26,6 +29,7 @@ from signalwire_sip_client.models import (
 )
 from signalwire_sip_client.types import Unset
 
+from ._answers import T, parsed, unreadable
 from ._arguments import (
     enum_argument,
     enum_list_argument,
@@ -33,12 +37,18 @@ from ._arguments import (
     text_argument,
     uuid_argument,
 )
-from ._config import ClientConfig, RetryPolicy
+from ._config import (
+    ClientConfig,
+    RetryPolicy,
+    checked_deadline,
+    checked_max_response_bytes,
+)
 from ._exceptions import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
     InvalidArgumentError,
+    SignalWireError,
 )
 from .outbound import OutboundPolicy
 
@@ -144,12 +154,36 @@ def generated_client(
     return Client(base_url=config.base_url, timeout=config.timeout, httpx_args={"auth": auth})
 
 
+def _async_deadline(end: float | None) -> contextlib.AbstractAsyncContextManager[Any]:
+    """A scope that raises TimeoutError at END (a ``time.monotonic()`` value), whatever the
+    awaited read is doing: an asyncio call is cut exactly at its deadline."""
+    return asyncio.timeout(None if end is None else max(0.0, end - time.monotonic()))
+
+
+def _sync_deadline(end: float | None) -> contextlib.nullcontext[None]:
+    """The blocking twin of ``_async_deadline``: Python cannot cut a blocking read from
+    outside, so the sync client checks END between reads instead, and caps every read's
+    timeout at the time left (``attempt_timeout``)."""
+    return contextlib.nullcontext()
+
+
+class _Keep:
+    """``with_options``' default for a setting where None means something (no deadline)."""
+
+    def __repr__(self) -> str:
+        return "<keep>"
+
+
+KEEP = _Keep()
+
+
 class _Base:
     """What the sync and async clients share: settings, bodies and the retry decision."""
 
     _config: ClientConfig
     _retry: RetryPolicy
     _secrets: tuple[str, ...] = ()
+    _generated: Client
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._config.base_url!r}, project_id={self._config.project_id!r})"
@@ -159,9 +193,17 @@ class _Base:
         return self._config
 
     def with_options(
-        self, *, max_retries: int | None = None, retry: RetryPolicy | None = None
+        self,
+        *,
+        max_retries: int | None = None,
+        retry: RetryPolicy | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        deadline: float | _Keep | None = KEEP,
+        max_response_bytes: int | None = None,
     ) -> Self:
-        """A client sharing this one's connections, with other retry settings."""
+        """A client sharing this one's connections, with other settings: retries, the
+        timeout of each read, the deadline of a whole call (None: none), the largest answer
+        read. What is not given stays as it is here."""
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
         if retry is None:
@@ -171,7 +213,33 @@ class _Base:
                 else replace(self._retry, max_retries=max_retries)
             )
         clone._retry = retry
+        changes: dict[str, Any] = {}
+        if timeout is not None:
+            changes["timeout"] = (
+                timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+            )
+        if not isinstance(deadline, _Keep):
+            changes["deadline"] = checked_deadline(deadline)
+        if max_response_bytes is not None:
+            changes["max_response_bytes"] = checked_max_response_bytes(max_response_bytes)
+        clone._config = replace(self._config, **changes)
         return clone
+
+    def _success(
+        self, operation: Any, response: httpx.Response, kind: type[T], url: str, secrets: Any
+    ) -> T:
+        """RESPONSE (a status under 400) read by OPERATION's generated parser, as KIND."""
+        method = response.request.method
+        try:
+            answer = operation._build_response(client=self._generated, response=response)
+        except SignalWireError:
+            raise
+        except Exception as error:
+            # A body of the wrong shape or depth, a status httpx cannot name. Not chained: the
+            # parser's message may quote the body, which may echo a secret; ``problem`` keeps
+            # its type and its (redacted) message.
+            raise unreadable(response, error, method, url, secrets) from None
+        return parsed(answer, kind, method, url, secrets)
 
     def _retry_delay(self, attempt: int, error: Exception) -> float | None:
         """Seconds to wait before retrying after ERROR on ATTEMPT, or None to give up."""

@@ -9,16 +9,24 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
-from ._exceptions import ConfigurationError
+from ._exceptions import ConfigurationError, InvalidArgumentError
 
 ENV_SPACE = "SIGNALWIRE_SPACE"
 ENV_PROJECT_ID = "SIGNALWIRE_PROJECT_ID"
 ENV_API_TOKEN = "SIGNALWIRE_API_TOKEN"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+#: Seconds one call may take in all, retries and their waits included. ``timeout`` bounds each
+#: read, so a server dripping its answer a byte at a time never trips it; this does. 120 s
+#: leaves room for the default three attempts of a slow answer and their backoff.
+DEFAULT_DEADLINE = 120.0
+#: Bytes of one answer the client reads (decoded, so a gzip bomb counts as what it unpacks
+#: to). The largest answer the API documents, a page of 1,000 credentials, is under 2 MiB.
+DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 
 
 def is_loopback(host: str) -> bool:
@@ -74,6 +82,10 @@ class ClientConfig:
     project_id: str
     api_token: str = field(repr=False)
     timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
+    #: Seconds a whole call may take (every attempt and wait); None: no bound beyond ``timeout``.
+    deadline: float | None = DEFAULT_DEADLINE
+    #: Bytes of one answer read at most; past it the call raises ResponseTooLargeError.
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
     @classmethod
     def resolve(
@@ -85,6 +97,8 @@ class ClientConfig:
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         environ: Mapping[str, str] | None = None,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> ClientConfig:
         """Settings from the arguments, falling back to SignalWire's environment variables."""
         env = os.environ if environ is None else environ
@@ -106,7 +120,32 @@ class ClientConfig:
             resolved = timeout
         else:
             resolved = httpx.Timeout(timeout)
-        return cls(base_url.rstrip("/"), project_id, api_token, resolved)
+        return cls(
+            base_url.rstrip("/"),
+            project_id,
+            api_token,
+            resolved,
+            checked_deadline(deadline),
+            checked_max_response_bytes(max_response_bytes),
+        )
+
+
+def checked_deadline(deadline: Any) -> float | None:
+    """DEADLINE if it is a number of seconds above zero (or None: no deadline)."""
+    if deadline is None:
+        return None
+    if isinstance(deadline, bool) or not isinstance(deadline, int | float) or not deadline > 0:
+        raise InvalidArgumentError("deadline", deadline, "must be seconds above zero, or None")
+    if deadline == float("inf"):
+        return None
+    return float(deadline)
+
+
+def checked_max_response_bytes(limit: Any) -> int:
+    """LIMIT if it is a whole number of bytes above zero."""
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise InvalidArgumentError("max_response_bytes", limit, "must be a whole number above 0")
+    return limit
 
 
 def _check_origin(base_url: str) -> None:

@@ -7,10 +7,13 @@ echoes them (a proxy's 401 page, say) has them replaced by ``[redacted]``.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote, quote_plus, unquote_plus
 
 REDACTED = "[redacted]"
 
@@ -81,10 +84,10 @@ class APIStatusError(SignalWireError):
         self.status, self.method, self.url = status, method, url
         hidden = [s for s in secrets if s]
         #: What was wrong beyond the status (a success body the spec does not allow), if known.
-        self.problem = redact(problem, hidden) if problem is not None else None
+        self.problem = redact(problem, hidden)[:300] if problem is not None else None
         #: Seconds the server asked to wait (its ``Retry-After``), if it said.
         self.retry_after = retry_after
-        self.body = redact(body.decode("utf-8", "replace"), hidden)
+        self.body = redact_body(body.decode("utf-8", "replace"), hidden)
         self.request_id = request_id
         self.attempts = attempts
         #: Whether an earlier attempt of this call may have been carried out although its
@@ -118,11 +121,109 @@ class APIStatusError(SignalWireError):
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:
-    """TEXT with every occurrence of each of SECRETS replaced by ``[redacted]``."""
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, REDACTED)
+    """TEXT with each of SECRETS replaced by ``[redacted]`` however it is written: as it is,
+    escaped as JSON or Python writes strings, percent-encoded, or as HTML entities. Text in
+    which a secret can still be read after undoing those escapings (a mix of them, say) is
+    replaced whole: the redaction compares decoded values, so it is total."""
+    hidden = [s for s in secrets if s]
+    for secret in hidden:
+        for form in _written_forms(secret):
+            text = text.replace(form, REDACTED)
+    if any(secret in view for view in _decoded_views(text) for secret in hidden):
+        return REDACTED
     return text
+
+
+def redact_body(body: str, secrets: Iterable[str]) -> str:
+    """BODY (an answer's text) with SECRETS redacted. A JSON body is compared by its decoded
+    values, keys and strings at any depth: one that holds a secret, however escaped, is written
+    again with it replaced; one that holds none is kept exactly as it came."""
+    hidden = [s for s in secrets if s]
+    if not hidden:
+        return body
+    try:
+        document = json.loads(body)
+    except (ValueError, RecursionError):
+        return redact(body, hidden)
+    try:
+        cleaned, changed = _redacted_document(document, hidden)
+    except RecursionError:  # deeper than a walk can go: the text's own redaction is total too
+        return redact(body, hidden)
+    if changed:
+        return json.dumps(cleaned, ensure_ascii=False)
+    return redact(body, hidden)
+
+
+def _redacted_document(node: Any, secrets: list[str]) -> tuple[Any, bool]:
+    """NODE with every string (key or value) holding one of SECRETS redacted; and whether any did."""
+    if isinstance(node, str):
+        cleaned = redact(node, secrets)
+        return cleaned, cleaned != node
+    if isinstance(node, list):
+        pairs = [_redacted_document(item, secrets) for item in node]
+        return [item for item, _ in pairs], any(changed for _, changed in pairs)
+    if isinstance(node, dict):
+        result, any_changed = {}, False
+        for key, value in node.items():
+            new_key, key_changed = _redacted_document(key, secrets)
+            new_value, value_changed = _redacted_document(value, secrets)
+            result[new_key] = new_value
+            any_changed = any_changed or key_changed or value_changed
+        return result, any_changed
+    return node, False
+
+
+def _written_forms(secret: str) -> list[str]:
+    """The ways an echo usually writes SECRET, longest first (a longer form holds a shorter)."""
+    forms = {
+        secret,
+        json.dumps(secret)[1:-1],
+        json.dumps(secret)[1:-1].replace("/", "\\/"),
+        json.dumps(secret, ensure_ascii=False)[1:-1],
+        _UPPER_HEX.sub(
+            lambda m: m.group(0).upper().replace("\\U", "\\u"), json.dumps(secret)[1:-1]
+        ),
+        repr(secret)[1:-1],
+        ascii(secret)[1:-1],
+        quote(secret, safe=""),
+        quote_plus(secret, safe=""),
+        html.escape(secret),
+    }
+    return sorted(forms, key=len, reverse=True)
+
+
+def _decoded_views(text: str) -> list[str]:
+    """TEXT with each usual escaping undone: JSON's and Python's backslash escapes, percent
+    encoding, HTML entities."""
+    views = [text]
+    if "\\" in text:
+        views.append(_BACKSLASH.sub(_unescape, text))
+    if "%" in text or "+" in text:
+        views.append(unquote_plus(text))
+    if "&" in text:
+        views.append(html.unescape(text))
+    return views
+
+
+_UPPER_HEX = re.compile(r"\\u[0-9a-f]{4}")
+_BACKSLASH = re.compile(
+    r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|u[0-9a-fA-F]{4}"
+    r"|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|.)",
+    re.DOTALL,
+)
+_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "0": "\0"}
+
+
+def _unescape(match: re.Match[str]) -> str:
+    """The text one backslash escape of JSON or Python stands for (an unknown one: its char)."""
+    escape = match.group(0)[1:]
+    if escape[0] in "uUx" and len(escape) > 1:
+        if len(escape) == 11:  # a surrogate pair written as two \u escapes
+            high, low = int(escape[1:5], 16), int(escape[7:11], 16)
+            return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+        code = int(escape[1:], 16)
+        return chr(code) if code <= 0x10FFFF else match.group(0)
+    return _SIMPLE.get(escape, escape)
 
 
 class BadRequestError(APIStatusError):
@@ -159,7 +260,14 @@ class ServerError(APIStatusError):
 
 class UnexpectedResponseError(APIStatusError):
     """A success status whose body does not have the shape the spec promises: ``status``,
-    ``body`` and ``request_id`` are the answer's, ``problem`` says what the parser found."""
+    ``body`` and ``request_id`` are the answer's, ``problem`` says what the parser found.
+    Also an answer of any status whose body could not be read (a corrupt ``Content-Encoding``):
+    the server did answer, so the request may have been carried out."""
+
+
+class ResponseTooLargeError(UnexpectedResponseError):
+    """An answer larger than the client's ``max_response_bytes``: it was not read past the
+    limit (``body`` is empty), and the request may have been carried out."""
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {
@@ -192,12 +300,23 @@ def _error_details(body: str) -> list[ErrorDetail]:
         return []
     return [
         ErrorDetail(
-            str(i.get("type", "")),
-            str(i.get("code", "")),
-            str(i.get("message", "")),
-            i.get("attribute"),
-            i.get("url"),
+            _text(i.get("type")) or "",
+            _text(i.get("code")) or "",
+            _text(i.get("message")) or "",
+            _text(i.get("attribute")),
+            _text(i.get("url")),
         )
         for i in items
         if isinstance(i, dict)
     ]
+
+
+def _text(value: Any) -> str | None:
+    """An error item's field as text: a string as it is, None as None, any other JSON value
+    (an object, a list, a number) as its JSON, so a server's odd item never breaks the client."""
+    if value is None or isinstance(value, str):
+        return value
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        return repr(value)

@@ -24,17 +24,26 @@ from signalwire_sip_client.types import Response, Unset
 
 from .._answers import (
     T,
+    attempt_timeout,
     forget_cookies,
     may_have_been_applied,
     next_page,
-    parsed,
+    past_deadline,
+    read_whole,
     secrets_of,
     status_error,
-    unreadable,
+    too_large,
+    undecodable,
 )
-from .._base import _Base, log
-from .._config import ClientConfig, RetryPolicy
-from .._exceptions import InvalidArgumentError, NotFoundError, SignalWireError
+from .._base import _Base, _sync_deadline, log
+from .._config import DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES, ClientConfig, RetryPolicy
+from .._exceptions import (
+    APIConnectionError,
+    APIStatusError,
+    InvalidArgumentError,
+    NotFoundError,
+    SignalWireError,
+)
 
 Item = TypeVar("Item")
 
@@ -69,6 +78,8 @@ class _Core(_Base):
         max_retries: int = 2,
         retry: RetryPolicy | None = None,
         http_client: httpx.Client | None = None,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self._config = ClientConfig.resolve(
             space=space,
@@ -76,6 +87,8 @@ class _Core(_Base):
             api_token=api_token,
             base_url=base_url,
             timeout=timeout,
+            deadline=deadline,
+            max_response_bytes=max_response_bytes,
         )
         self._retry = retry or RetryPolicy(max_retries=max_retries)
         self._secrets = secrets_of(self._config)
@@ -99,23 +112,30 @@ class _Core(_Base):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _exchange(self, request: dict[str, Any]) -> httpx.Response:
-        """One attempt. The httpx client underneath, a user's own included, is left as it was,
-        so clients of several projects can share one: no cookie of its jar is sent, none an
-        answer sets is kept, and redirects are never followed (an answer that redirects is
-        unexpected). (Joining the path here also spares httpx merging it with a ``base_url``:
-        that parsed each URL three times, a third of this client's CPU per call in ``make
-        bench``.)"""
-        built = self._http.build_request(
-            request["method"],
-            self._config.base_url + request["url"],
-            timeout=self._config.timeout,
-            **{k: v for k, v in request.items() if k not in ("method", "url")},
-        )
+    def _exchange(self, request: dict[str, Any], end: float | None) -> httpx.Response:
+        """One attempt, its answer read whole (``_read``: within ``max_response_bytes``, and
+        END, the deadline). The httpx client underneath, a user's own included, is left as it
+        was, so clients of several projects can share one: no cookie of its jar is sent, none an
+        answer sets is kept, no redirect is followed. (Joining the path here spares httpx
+        merging it with a ``base_url``: a third of this client's CPU per call in ``make bench``.)"""
+        try:
+            built = self._http.build_request(
+                request["method"],
+                self._config.base_url + request["url"],
+                timeout=attempt_timeout(self._config.timeout, end),
+                **{k: v for k, v in request.items() if k not in ("method", "url")},
+            )
+        except Exception as error:
+            # Nothing was sent. Not chained, and no value quoted: the body may hold a password.
+            raise InvalidArgumentError("body", type(error).__name__, "cannot be sent") from None
         built.headers.pop("cookie", None)
-        response = self._http.send(built, auth=self._auth, follow_redirects=False)
-        forget_cookies(self._http.cookies, response)
-        return response
+        response = self._http.send(built, auth=self._auth, follow_redirects=False, stream=True)
+        try:
+            forget_cookies(self._http.cookies, response)
+            content = _read(response, self._config.max_response_bytes, end)
+        finally:
+            response.close()
+        return read_whole(response, content)
 
     def _send(
         self,
@@ -128,43 +148,45 @@ class _Core(_Base):
     ) -> T:
         """OPERATION with ARGUMENTS, retried as the policy says; its answer parsed as KIND.
         GONE_MEANS_DONE (a delete): a 404 after an attempt that may have been carried out is
-        the call's own success. SECRETS (a password sent) are redacted like the token."""
+        the call's own success. SECRETS (a password sent) are redacted like the token. The
+        whole call, retries and waits included, ends by the ``deadline``."""
         request = operation._get_kwargs(**arguments)
         method, path = request["method"].upper(), request["url"]
         url, secrets = self._url(path), self._secrets + secrets
+        deadline = self._config.deadline
+        end = None if deadline is None else time.monotonic() + deadline
         attempt, applied = 0, False
         while True:
             attempt += 1
             try:
-                response = self._exchange(request)
+                with _sync_deadline(end):
+                    response = self._exchange(request, end)
             except httpx.TransportError as error:
                 failure: Exception = self._transport_error(error, method, url)
+            except TimeoutError:
+                raise past_deadline(deadline, method, url, attempt) from None
+            except SignalWireError as error:
+                if not isinstance(error, APIStatusError):
+                    raise
+                failure = error
             except Exception as error:
-                # A request httpx cannot build or encode: nothing was sent. Not chained, and
-                # no value quoted: the body may hold a password.
-                raise InvalidArgumentError("body", type(error).__name__, "cannot be sent") from None
+                # Not httpx's (a transport or hook of the caller's own): not retried, not
+                # chained (its message may quote the body).
+                raise APIConnectionError(
+                    f"the request failed: {type(error).__name__}", method=method, url=url
+                ) from None
             else:
                 if response.status_code < 400:
-                    try:
-                        answer = operation._build_response(
-                            client=self._generated, response=response
-                        )
-                    except SignalWireError:
-                        raise
-                    except Exception as error:
-                        # A body of the wrong shape or depth, a status httpx cannot name. Not
-                        # chained: the parser's message may quote the body, which may echo a
-                        # secret; ``problem`` keeps its type and its (redacted) message.
-                        raise unreadable(response, error, method, url, secrets) from None
-                    return parsed(answer, kind, method, url, secrets)
+                    return self._success(operation, response, kind, url, secrets)
                 failure = status_error(response, secrets)
-                failure.attempts, failure.earlier_attempt_may_have_applied = attempt, applied
                 if gone_means_done and applied and isinstance(failure, NotFoundError):
                     # An earlier attempt was carried out but its answer was lost: it is gone.
                     log.info("%s %s: an earlier attempt had already deleted it", method, path)
                     return cast(T, None)
+            if isinstance(failure, APIStatusError):
+                failure.attempts, failure.earlier_attempt_may_have_applied = attempt, applied
             delay = self._retry_delay(attempt, failure)
-            if delay is None:
+            if delay is None or (end is not None and time.monotonic() + delay >= end):
                 raise failure
             applied = applied or may_have_been_applied(failure.__cause__ or failure)
             self._log_retry(method, path, failure, delay, attempt)
@@ -183,3 +205,23 @@ class _Core(_Base):
             if isinstance(following, Unset) or following is None:
                 return
             page = fetch(**next_page(following, followed, url))
+
+
+def _read(response: httpx.Response, limit: int, end: float | None) -> bytes:
+    """RESPONSE's body, decoded: ResponseTooLargeError past LIMIT bytes (as declared or as
+    read), UnexpectedResponseError when its encoding cannot be undone, TimeoutError past END."""
+    declared = response.headers.get("content-length", "")
+    if declared.isascii() and declared.isdigit() and int(declared) > limit:
+        raise too_large(response, limit)
+    chunks, size = [], 0
+    try:
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > limit:
+                raise too_large(response, limit)
+            chunks.append(chunk)
+            if end is not None and time.monotonic() > end:
+                raise TimeoutError
+    except httpx.DecodingError:
+        raise undecodable(response) from None
+    return b"".join(chunks)
