@@ -35,6 +35,8 @@ REPLACEMENTS = {
     "AsyncClient": "Client",
     "aclose": "close",
     "aiter_bytes": "iter_bytes",
+    "aread": "read",
+    "AsyncByteStream": "SyncByteStream",
     "_async_deadline": "_sync_deadline",
     "asyncio_detailed": "sync_detailed",
     "set_async_httpx_client": "set_httpx_client",

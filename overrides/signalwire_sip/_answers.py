@@ -121,8 +121,11 @@ _TRAVEL = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 
 def read_whole(response: httpx.Response, content: bytes) -> httpx.Response:
     """RESPONSE (streamed, closed) as a read response holding CONTENT, its decoded body."""
-    headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in _TRAVEL]
+    headers: Any = response.headers
+    if "content-encoding" in headers or "transfer-encoding" in headers:
+        headers = [(k, v) for k, v in headers.multi_items() if k.lower() not in _TRAVEL]
     extensions = {k: v for k, v in response.extensions.items() if k != "network_stream"}
+    # A new response, not httpx's private ``_content``: about 14 us a call (``make bench``).
     return httpx.Response(
         response.status_code,
         headers=headers,

@@ -132,10 +132,9 @@ class _Core(_Base):
         response = self._http.send(built, auth=self._auth, follow_redirects=False, stream=True)
         try:
             forget_cookies(self._http.cookies, response)
-            content = _read(response, self._config.max_response_bytes, end)
+            return _answer(response, self._config.max_response_bytes, end)
         finally:
             response.close()
-        return read_whole(response, content)
 
     def _send(
         self,
@@ -207,12 +206,26 @@ class _Core(_Base):
             page = fetch(**next_page(following, followed, url))
 
 
-def _read(response: httpx.Response, limit: int, end: float | None) -> bytes:
-    """RESPONSE's body, decoded: ResponseTooLargeError past LIMIT bytes (as declared or as
-    read), UnexpectedResponseError when its encoding cannot be undone, TimeoutError past END."""
+def _answer(response: httpx.Response, limit: int, end: float | None) -> httpx.Response:
+    """RESPONSE (streamed) read whole: ResponseTooLargeError when it declares or holds more
+    than LIMIT bytes, TimeoutError past END."""
     declared = response.headers.get("content-length", "")
     if declared.isascii() and declared.isdigit() and int(declared) > limit:
         raise too_large(response, limit)
+    if "content-encoding" not in response.headers:
+        # As sent is as read: httpx reads it, through a stream cut at the limit. (The other
+        # path's new response cost ~55 us a call, 10% of a local GET, in ``make bench``:
+        # get_ratio 1.21 against 1.11.)
+        response.stream = _Bounded(response.stream, response, limit, end)
+        response.read()
+        return response
+    return read_whole(response, _read(response, limit, end))
+
+
+def _read(response: httpx.Response, limit: int, end: float | None) -> bytes:
+    """RESPONSE's body, decoded: ResponseTooLargeError past LIMIT bytes (counted as decoded,
+    so a gzip bomb counts as what it unpacks to), UnexpectedResponseError when its encoding
+    cannot be undone, TimeoutError past END."""
     chunks, size = [], 0
     try:
         for chunk in response.iter_bytes():
@@ -225,3 +238,24 @@ def _read(response: httpx.Response, limit: int, end: float | None) -> bytes:
     except httpx.DecodingError:
         raise undecodable(response) from None
     return b"".join(chunks)
+
+
+class _Bounded(httpx.SyncByteStream):
+    """An answer's RAW stream, cut past LIMIT bytes (ResponseTooLargeError) and past END
+    (TimeoutError), for an answer whose bytes as sent are its body."""
+
+    def __init__(self, raw: Any, response: httpx.Response, limit: int, end: float | None) -> None:
+        self._raw, self._response, self._limit, self._end = raw, response, limit, end
+
+    def __iter__(self) -> Iterator[bytes]:
+        size = 0
+        for chunk in self._raw:
+            size += len(chunk)
+            if size > self._limit:
+                raise too_large(self._response, self._limit)
+            if self._end is not None and time.monotonic() > self._end:
+                raise TimeoutError
+            yield chunk
+
+    def close(self) -> None:
+        self._raw.close()
