@@ -2,7 +2,9 @@
 
 Every exception names the method, URL, status and request id, and keeps the response body;
 none carries credentials: the URL never holds them, headers are not kept, and a body that
-echoes them (a proxy's 401 page, say) has them replaced by ``[redacted]``.
+echoes them (a proxy's 401 page, a 422 quoting the password) has them replaced by
+``[redacted]``, compared by decoded value: JSON, Python, percent or HTML escaping, or a mix, do
+not hide a secret from the redaction (#23).
 """
 
 from __future__ import annotations
