@@ -207,7 +207,7 @@ def parse_json(raw: bytes) -> Any:
     if not is_utf8(raw):
         message = "The request body is not UTF-8 text (RFC 8259 8.1): no UTF-16 or UTF-32."
         raise Answer(400, request_error("invalid_encoding", message))
-    raw = raw.removeprefix(UTF8_BOM)
+    raw = raw.removeprefix(_UTF8_BOM)
     try:
         document = decode(raw)
     except (ValueError, RecursionError):
@@ -220,7 +220,7 @@ def parse_json(raw: bytes) -> Any:
     return document
 
 
-UTF8_BOM = b"\xef\xbb\xbf"
+_UTF8_BOM = b"\xef\xbb\xbf"
 
 
 def is_utf8(raw: bytes) -> bool:
