@@ -121,4 +121,5 @@ def test_the_template_overrides_only_the_generators_declare_property_macro() -> 
     ours, theirs = TEMPLATE.read_text(), GENERATORS_TEMPLATE.read_text()
     assert len(DECLARE_PROPERTY.findall(ours)) == len(DECLARE_PROPERTY.findall(theirs)) == 1
     assert DECLARE_PROPERTY.sub("", ours) == DECLARE_PROPERTY.sub("", theirs)
-    assert sorted(p.name for p in TEMPLATE.parent.iterdir()) == ["model.py.jinja"]
+    # No other template is overridden (LICENSE: the generator's, which its copy must carry).
+    assert sorted(p.name for p in TEMPLATE.parent.iterdir()) == ["LICENSE", "model.py.jinja"]
