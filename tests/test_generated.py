@@ -67,6 +67,26 @@ def test_stray_and_missing_files_are_named(tmp_path: Path) -> None:
     assert "missing from generated/: types.py" in result.stdout
 
 
+def test_make_generate_writes_what_the_check_expects(tmp_path: Path) -> None:
+    """`make generate` is this script with --write: one command line (templates included) for
+    both, so a stray file goes and a hand edit is undone."""
+    root = copy_inputs(tmp_path)
+    (root / PACKAGE / "models" / "handwritten.py").write_text("x = 1\n")
+    target = root / PACKAGE / "models" / "sip_credential_update.py"
+    target.write_text(target.read_text().replace(", repr=False)", ")"))
+    assert check(root).returncode == 1
+    written = subprocess.run(
+        [sys.executable, str(SCRIPT), "--write", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert written.returncode == 0, written.stdout + written.stderr
+    result = check(root)
+    assert result.returncode == 0, result.stdout
+    assert not (root / PACKAGE / "models" / "handwritten.py").exists()
+
+
 def test_generating_twice_gives_identical_bytes(tmp_path: Path) -> None:
     from scripts.check_generated import compare, generate
 

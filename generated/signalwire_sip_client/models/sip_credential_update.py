@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.call_handler import CallHandler
 from ..models.cipher import Cipher
@@ -28,7 +29,7 @@ class SipCredentialUpdate:
     """ The SIP username devices register with; unique within the project, without white
     space or `@`.
      """
-    password: str | Unset = UNSET
+    password: str | Unset = _attrs_field(default=UNSET, repr=False)
     """ The password the SIP device registers with. Write-only; never returned. """
     hold_music_url: str | Unset = UNSET
     """ What callers put on hold by this endpoint hear. """

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.cipher import Cipher
 from ..models.codec import Codec
@@ -21,7 +22,7 @@ class SubscriberSipCredentialCreate:
     """ The SIP username devices register with; unique within the project, without white
     space or `@`.
      """
-    password: str
+    password: str = _attrs_field(repr=False)
     """ The password the SIP device registers with. Write-only; never returned. """
     caller_id: str | Unset = UNSET
     """ The caller ID shown on SIP-to-SIP calls (default none). """

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.cipher import Cipher
 from ..models.codec import Codec
@@ -21,7 +22,7 @@ class SubscriberSipCredentialUpdate:
     """ The SIP username devices register with; unique within the project, without white
     space or `@`.
      """
-    password: str | Unset = UNSET
+    password: str | Unset = _attrs_field(default=UNSET, repr=False)
     """ The password the SIP device registers with. Write-only; never returned. """
     caller_id: str | Unset = UNSET
     send_as: str | Unset = UNSET
