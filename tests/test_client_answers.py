@@ -45,6 +45,9 @@ from .test_client_unit import CREATE, PROJECT, TOKEN, ClientFactory, Recorder, c
 __all__ = ["client"]  # the fixture, imported so that the tests here run on both clients
 
 
+COLLECTION_URL = "https://example.signalwire.com/api/fabric/resources/sip_endpoints"
+
+
 # An error's every readable part: where a secret must never be.
 def _texts(failure: BaseException) -> list[str]:
     texts = [str(failure), repr(failure)]
@@ -137,6 +140,9 @@ def test_generated_echoes_never_show_the_password(secret: str, escaping: str, wh
     if where != "html" and escaping.startswith(("percent", "form", "html")):
         assume(False)  # JSON does not undo those: the server wrote other text, not the secret
     body = shapes[where]
+    # A secret that is also text of the exception's own (say, "resource", in the URL) is no echo.
+    baseline = f"422 from POST {COLLECTION_URL} [redacted] " + body.decode().replace(written, "")
+    assume(secret not in baseline and written not in baseline)
     try:
         json.loads(body)
     except ValueError:

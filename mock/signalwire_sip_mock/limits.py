@@ -20,6 +20,26 @@ MAX_REQUEST_LINE_BYTES = 8 * 1024
 MAX_HEAD_BYTES = 16 * 1024
 # 413 past this: the largest create body the spec allows is a few KiB.
 MAX_BODY_BYTES = 1024 * 1024
+# 422 past this many characters, for every string of a request body the spec leaves unbounded
+# (username, caller_id, send_as): the mock's limit, not SignalWire's word. Evidence:
+# SignalWire's TypeSpec gives a SIP endpoint's strings no maxLength (its subscriber passwords
+# are 8-72, its SIP address names at most 50); RFC 3261 gives a SIP user part none. 256 holds
+# any real user part or caller id, and bounds a stored row: without it, 300 rows of 256 KiB
+# usernames made one fabric page a 225 MiB answer built in 2.4-4.7 s, stalling every other
+# request (#23). Strings the spec bounds keep the spec's maximum (password 128, URLs 2,048).
+MAX_STRING_CHARS = 256
+# 422 past this many items, for every array of a request body the spec leaves unbounded
+# (ciphers, codecs): their enums hold 5 and 11 values, so 32 allows every one twice over.
+MAX_ARRAY_ITEMS = 32
+# The largest answer the mock builds, a bound derived, not enforced: a page of the most rows a
+# list allows (1,000), each with every string at its maximum and each character at its widest
+# in JSON (6 bytes: a \u escape). tests/test_mock_answer_bound.py derives it from the spec and
+# measures a full row; it stays under the client's default max_response_bytes (32 MiB), so
+# the mock never builds an answer its own client refuses.
+MAX_ANSWER_BYTES = 24 * 1024 * 1024
+# Request bodies are UTF-8 (RFC 8259 8.1); a UTF-8 BOM is read and dropped, a UTF-16 or
+# UTF-32 body (BOM or NULs) is a 400 invalid_encoding, before any other check (docs/mock.md).
+# A charset parameter on application/json is ignored, as RFC 8259 (section 11) says it must be.
 # 400 past this depth of JSON nesting: the API's bodies are 2 deep; the schema validator
 # gives up near 255 and Python's decoder near 1,000. System.Text.Json's default is 64.
 MAX_JSON_DEPTH = 64

@@ -20,6 +20,7 @@ import yaml
 
 # The translation of schema failures into SignalWire's error items lives in problems.py;
 # these names stay importable from here (1.x).
+from .limits import MAX_ARRAY_ITEMS, MAX_STRING_CHARS
 from .problems import body_problems as body_problems
 from .problems import parameter_problem as parameter_problem
 
@@ -238,7 +239,7 @@ def build_routes(document: Mapping[str, Any]) -> list[Route]:
                 body_schema = _resolve(document, op["requestBody"])["content"]["application/json"][
                     "schema"
                 ]
-                body_root = {**body_schema, "components": document.get("components", {})}
+                body_root = bounded({**body_schema, "components": document.get("components", {})})
                 body_validator = jsonschema_rs.validator_for(body_root, validate_formats=True)
             route.operations[method.upper()] = Operation(
                 op["operationId"],
@@ -251,6 +252,32 @@ def build_routes(document: Mapping[str, Any]) -> list[Route]:
             )
         routes.append(route)
     return routes
+
+
+def bounded(root: Mapping[str, Any]) -> dict[str, Any]:
+    """ROOT (a request body's schema with the components) copied, every string it leaves
+    unbounded given ``maxLength: MAX_STRING_CHARS`` and every array ``maxItems:
+    MAX_ARRAY_ITEMS`` (limits.py says why): the mock's own limits, so that no field can make a
+    stored row, or a page of them, unbounded. What the spec bounds already (an enum, a uuid, a
+    maxLength) keeps the spec's word."""
+    copied: dict[str, Any] = copy.deepcopy(dict(root))
+    stack: list[Any] = [copied]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        types = node.get("type")
+        is_string = types == "string" or (isinstance(types, list) and "string" in types)
+        unbounded = not {"maxLength", "enum", "const"} & node.keys()
+        if is_string and unbounded and node.get("format") != "uuid":
+            node["maxLength"] = MAX_STRING_CHARS
+        if types == "array" and "maxItems" not in node:
+            node["maxItems"] = MAX_ARRAY_ITEMS
+        stack.extend(v for k, v in node.items() if k not in ("examples", "example", "default"))
+    return copied
 
 
 def _write_only(document: Mapping[str, Any], body: Mapping[str, Any] | None) -> frozenset[str]:

@@ -25,8 +25,9 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 #: leaves room for the default three attempts of a slow answer and their backoff.
 DEFAULT_DEADLINE = 120.0
 #: Bytes of one answer the client reads (decoded, so a gzip bomb counts as what it unpacks
-#: to). The largest answer the API documents, a page of 1,000 credentials, is under 2 MiB.
-DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024
+#: to). A page of 1,000 usual credentials is under 2 MiB; the mock's largest possible page, every
+#: field at its limit, under 24 MiB (its limits.MAX_ANSWER_BYTES).
+DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 
 
 def is_loopback(host: str) -> bool:
