@@ -193,11 +193,18 @@ _SECRET_BODY = '{"username": "enc_user", "password": "Secret-Pw-1234"}'
         '{"username": "\\ud800", "password": "Secret-Pw-1234"}'.encode("utf-16"),
     ],
 )
-@pytest.mark.parametrize("path", [COLLECTION, f"{COLLECTION}/{RESOURCE_ID}"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        COLLECTION,
+        f"{COLLECTION}/{RESOURCE_ID}",
+        f"/api/fabric/resources/subscribers/{RESOURCE_ID}/sip_endpoints",
+    ],
+)
 def test_a_body_that_is_not_utf8_is_400_and_never_journals_its_password(
     http: httpx.Client, content: bytes, path: str
 ) -> None:
-    method = "POST" if path == COLLECTION else "PUT"
+    method = "PUT" if path.endswith(RESOURCE_ID) else "POST"
     answer = http.request(
         method, path, content=content, headers={"content-type": "application/json"}
     )
@@ -220,6 +227,14 @@ def test_a_utf8_bom_is_read_as_rfc_8259_allows_and_the_password_still_redacted(
     assert journal.json()["requests"][-1]["json"]["username"] == answer.json()["username"]
     assert "Secret-Pw-1234" not in journal.text
     assert "Secret-Pw-1234" not in answer.text
+
+
+def test_a_charset_parameter_is_ignored_as_rfc_8259_says(http: httpx.Client) -> None:
+    # RFC 8259 (11): application/json defines no charset; adding one has no effect.
+    for kind in ("application/json; charset=utf-16", "application/json; charset=latin-1"):
+        content = json.dumps(create_body()).encode()
+        answer = http.post(COLLECTION, content=content, headers={"content-type": kind})
+        assert answer.status_code in (200, 201), answer.text
 
 
 def test_a_huge_invalid_body_is_answered_at_once_with_a_bounded_list(http: httpx.Client) -> None:

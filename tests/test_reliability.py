@@ -314,6 +314,21 @@ def test_the_banner_never_prints_a_token_given_on_the_command_line() -> None:
         assert TOKEN not in mock.banner
 
 
+def test_the_banner_never_prints_a_token_given_in_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # #23 item 6: the CI's own token once went to its log as "a fresh demo project".
+    monkeypatch.setenv(
+        "SIGNALWIRE_SIP_MOCK_PROJECTS", f"{PROJECT}:{TOKEN},{OTHER_PROJECT}:{OTHER_TOKEN}"
+    )
+    with MockProcess() as mock:
+        assert f"export SIGNALWIRE_PROJECT_ID={PROJECT}" in mock.banner
+        assert TOKEN not in mock.banner and OTHER_TOKEN not in mock.banner
+        assert "demo" not in mock.banner
+        answer = httpx.get(mock.base_url + COLLECTION, auth=(PROJECT, TOKEN), timeout=TIMEOUT)
+        assert answer.status_code == 200
+
+
 def test_with_the_h11_parser_even_unknown_methods_get_a_405() -> None:
     with MockProcess([MINE], options=["--http", "h11"]) as mock:
         response = httpx.request("FROBNICATE", f"{mock.base_url}{COLLECTION}", timeout=TIMEOUT)
