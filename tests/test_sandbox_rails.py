@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
+from signalwire_sip_contract.runner import run_schemathesis
 from signalwire_sip_contract.sandbox import OffOrigin, Sandbox, Space, cleanup
 from signalwire_sip_mock import MockServer, Project
 
@@ -75,7 +76,12 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.do_GET()
+
     do_DELETE = do_GET
+    do_PUT = do_POST
 
     def log_message(self, *args: Any) -> None:
         pass
@@ -159,3 +165,33 @@ def test_the_clean_up_finds_a_marked_leftover_in_either_shape(shape: str, tmp_pa
         cleanup(Space(server.base_url, project.id, project.token), RUN, tmp_path / "none.txt")
         assert http_.get(f"{COLLECTION}/{leftover['id']}").status_code == 404
         assert http_.get(f"{COLLECTION}/{foreign['id']}").content == before
+
+
+def _redirecting(pointing_at: str) -> type[http.server.BaseHTTPRequestHandler]:
+    class Redirecting(http.server.BaseHTTPRequestHandler):
+        """Answers every request with a 307 (which re-sends the body) to POINTING_AT."""
+
+        def _redirect(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(307)
+            self.send_header("Location", pointing_at + self.path)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_GET = do_POST = do_PUT = do_DELETE = _redirect
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    return Redirecting
+
+
+def test_schemathesis_follows_no_redirect_even_when_asked_to(
+    elsewhere: tuple[str, list[str | None]], tmp_path: Path
+) -> None:
+    url, seen = elsewhere
+    for target in _serve(_redirecting(url), "127.0.0.1"):
+        extra = ["--phases", "examples", "--max-examples", "1", "--max-redirects", "5"]
+        code, _ = run_schemathesis(target, "p", "t", tmp_path / "reports", extra)
+        assert code != 0  # a 307 is no documented answer: the gate fails, and stops there
+    assert seen == []
