@@ -113,9 +113,9 @@ def test_the_sync_client_drift_gate_fails_on_a_hand_edit(
     monkeypatch.setattr(make_sync, "SYNC", sync)
     assert make_sync.main(["--check"]) == 0
     core = sync / "_core.py"
-    core.write_text(core.read_text().replace("time.sleep", "time.monotonic"))
+    core.write_text(core.read_text().replace("time.sleep", "time.snooze"))
     assert make_sync.main(["--check"]) == 1
-    core.write_text(core.read_text().replace("time.monotonic", "time.sleep"))
+    core.write_text(core.read_text().replace("time.snooze", "time.sleep"))
     assert make_sync.main(["--check"]) == 0
     (sync / "orphan.py").write_text("")  # a twin whose source is gone
     assert make_sync.main(["--check"]) == 1
