@@ -15,6 +15,7 @@ import pytest
 
 from signalwire_sip import (
     AssignedSipCredential,
+    ConflictError,
     InvalidArgumentError,
     NotFoundError,
     SipCredentialAddress,
@@ -127,9 +128,13 @@ def test_the_password_is_never_shown(mock: RunningMock, caplog: pytest.LogCaptur
         bob = sip.subscriber(SUBSCRIBER_ID)
         made = bob.create(username="bob-secret", password=SECRET)  # retried once after the 503
         shown = [repr(bob), repr(made), str(made), repr(sip)]
-        with pytest.raises(ValidationError) as refused:
-            bob.update(made.id, password=SECRET + "x" * 200)
+        bob.create(username="bob-other", password="Pw-Other-1")
+        with pytest.raises(ConflictError) as refused:  # the server refuses a body with SECRET
+            bob.update(made.id, username="bob-other", password=SECRET)
         shown += [str(refused.value), repr(refused.value), refused.value.body]
+        with pytest.raises(InvalidArgumentError) as too_long:  # the spec's 128: refused here
+            bob.update(made.id, password=SECRET + "x" * 200)
+        shown += [str(too_long.value), repr(too_long.value.value)]
         with pytest.raises(InvalidArgumentError) as bad:
             bob.create(username="bob-2", password="\udfff" + SECRET)
         shown += [str(bad.value), repr(bad.value.value)]

@@ -82,13 +82,13 @@ class Recorder:
 class Blocking:
     """An AsyncSipCredentials called the way a SipCredentials is: each call runs to completion."""
 
-    def __init__(self, inner: AsyncSipCredentials) -> None:
+    def __init__(self, inner: Any) -> None:
         self._inner = inner
 
     def __getattr__(self, name: str) -> Any:
         attribute = getattr(self._inner, name)
-        if name == "with_options":
-            return lambda **options: Blocking(attribute(**options))
+        if name in ("with_options", "subscriber"):  # another async client: blocking too
+            return lambda *args, **options: Blocking(attribute(*args, **options))
         if name == "iter_all":
             return lambda **options: iter(asyncio.run(_collect(attribute(**options))))
         if inspect.iscoroutinefunction(attribute):

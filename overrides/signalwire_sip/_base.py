@@ -37,6 +37,7 @@ from ._arguments import (
     text_argument,
     uuid_argument,
 )
+from ._bounds import within
 from ._config import (
     ClientConfig,
     RetryPolicy,
@@ -92,9 +93,9 @@ def checked_fields(fields: Mapping[str, Any], outbound: OutboundPolicy | None) -
         elif name == "encryption":
             checked[name] = enum_argument(name, Encryption, value)
         elif name == "password":
-            checked[name] = secret_argument(name, value)
+            checked[name] = within(name, secret_argument(name, value))
         else:
-            checked[name] = text_argument(name, value)
+            checked[name] = within(name, text_argument(name, value))
     if outbound is not None:
         if not isinstance(outbound, OutboundPolicy):
             raise InvalidArgumentError(
@@ -116,7 +117,7 @@ def subscriber_body(
     checked = checked_fields({k: v for k, v in fields.items() if not isinstance(v, Unset)}, None)
     if isinstance(password, Unset):
         return kind(**checked), ()
-    secret = secret_argument("password", password)
+    secret = within("password", secret_argument("password", password))
     return kind(password=secret, **checked), (secret,)
 
 

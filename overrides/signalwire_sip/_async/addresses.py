@@ -21,6 +21,7 @@ from signalwire_sip_client.models import (
 from signalwire_sip_client.types import UNSET, Unset
 
 from .._arguments import uuid_argument
+from .._bounds import page_arguments
 from ._core import _AsyncCore
 
 
@@ -44,9 +45,7 @@ class _AsyncAddressOperations:
             list_sip_credential_addresses,
             SipCredentialAddressPage,
             id=uuid_argument("id", id),
-            page_size=page_size,
-            page_token=page_token,
-            page_number=page_number,
+            **page_arguments(page_size=page_size, page_token=page_token, page_number=page_number),
         )
 
     def iter_addresses(

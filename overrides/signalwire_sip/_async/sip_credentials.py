@@ -28,6 +28,7 @@ from signalwire_sip_client.types import UNSET, Unset
 
 from .._arguments import sendable_model, uuid_argument
 from .._base import COLLECTION, create_body, log, same_credential, secrets_in, update_body
+from .._bounds import page_arguments
 from .._exceptions import ConflictError, NotFoundError
 from ..outbound import OutboundPolicy
 from ..rule import check_create, check_update
@@ -127,9 +128,7 @@ class _AsyncCredentialOperations(_AsyncRetriedCreate):
         return await self._core._send(
             list_sip_credentials,
             SipCredentialPage,
-            page_size=page_size,
-            page_token=page_token,
-            page_number=page_number,
+            **page_arguments(page_size=page_size, page_token=page_token, page_number=page_number),
         )
 
     def iter_all(self, *, page_size: int | Unset = UNSET) -> AsyncIterator[SipCredential]:

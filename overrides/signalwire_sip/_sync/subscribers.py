@@ -30,6 +30,7 @@ from signalwire_sip_client.types import UNSET, Unset
 
 from .._arguments import sendable_model, uuid_argument
 from .._base import subscriber_body
+from .._bounds import page_arguments
 from ._core import _Core
 
 
@@ -58,9 +59,7 @@ class SubscriberSipCredentials:
             list_subscriber_sip_credentials,
             SubscriberSipCredentialPage,
             fabric_subscriber_id=self.subscriber_id,
-            page_size=page_size,
-            page_token=page_token,
-            page_number=page_number,
+            **page_arguments(page_size=page_size, page_token=page_token, page_number=page_number),
         )
 
     def iter_all(self, *, page_size: int | Unset = UNSET) -> Iterator[SubscriberSipCredential]:
