@@ -734,3 +734,20 @@ def test_the_client_names_the_collection_the_spec_declares() -> None:
     from signalwire_sip._base import COLLECTION as CLIENT_COLLECTION
 
     assert CLIENT_COLLECTION == COLLECTION
+
+
+def test_every_request_says_who_is_calling(client: ClientFactory) -> None:
+    import platform
+
+    import httpx
+
+    import signalwire_sip
+
+    recorder = Recorder(ok(record()))
+    c, _ = client(recorder)  # #26: once python-httpx's own
+    c.get(uuid.uuid4())
+    agent = recorder.requests[0].headers["user-agent"]
+    assert agent == (
+        f"signalwire-sip/{signalwire_sip.__version__} "
+        f"python/{platform.python_version()} httpx/{httpx.__version__}"
+    )

@@ -9,10 +9,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import platform
 import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from importlib.metadata import version as _version
 from typing import Any, Self, TypeVar
 from uuid import UUID
 
@@ -54,6 +56,11 @@ from ._exceptions import (
 from .outbound import OutboundPolicy
 
 log = logging.getLogger("signalwire_sip")
+#: Who is calling, on every request: this package, then Python and httpx (#26).
+USER_AGENT = (
+    f"signalwire-sip/{_version('signalwire-sip')} "
+    f"python/{platform.python_version()} httpx/{httpx.__version__}"
+)
 B = TypeVar("B")
 
 # The spec's collection path (tests/test_client_unit.py pins it to the spec); the generated

@@ -35,7 +35,7 @@ from .._answers import (
     too_large,
     undecodable,
 )
-from .._base import _Base, _sync_deadline, log
+from .._base import USER_AGENT, _Base, _sync_deadline, log
 from .._config import DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES, ClientConfig, RetryPolicy
 from .._exceptions import (
     APIConnectionError,
@@ -129,6 +129,7 @@ class _Core(_Base):
             # Nothing was sent. Not chained, and no value quoted: the body may hold a password.
             raise InvalidArgumentError("body", type(error).__name__, "cannot be sent") from None
         built.headers.pop("cookie", None)
+        built.headers["user-agent"] = USER_AGENT
         response = self._http.send(built, auth=self._auth, follow_redirects=False, stream=True)
         try:
             forget_cookies(self._http.cookies, response)
