@@ -115,10 +115,20 @@ upstream-diff: $(STAMP) $(NODE_STAMP) ## Our spec against SignalWire's definitio
 upstream-conformance: $(STAMP) ## schemathesis with SignalWire's definition (UPSTREAM=<file>) against the mock
 	$(BIN)/python scripts/upstream.py conformance "$(UPSTREAM)"
 
-dist: $(STAMP) ## Build the sdist and the wheel into dist/ and check them with twine
+# Building needs only build and twine (pinned by the constraints file), in a venv of their own:
+# `python -m build` then makes the wheel in an isolated environment holding only the backend
+# (hatchling). Through the dev venv a fresh clone's `make dist` installed 132 packages first.
+BUILD_VENV := .venv-build
+BUILD_STAMP := $(BUILD_VENV)/.installed
+$(BUILD_STAMP): requirements/constraints.txt
+	@test -x $(BUILD_VENV)/bin/python || $(PYTHON) -m venv $(BUILD_VENV)
+	$(BUILD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt pip build twine
+	@touch $(BUILD_STAMP)
+
+dist: $(BUILD_STAMP) ## Build the sdist and the wheel into dist/ (isolated: only build, twine and the backend) and check them with twine
 	rm -rf dist
-	$(BIN)/python -m build --outdir dist .
-	$(BIN)/twine check --strict dist/*
+	$(BUILD_VENV)/bin/python -m build --outdir dist .
+	$(BUILD_VENV)/bin/twine check --strict dist/*
 
 # The sessions run side by side (one per core); each writes its log and the failing ones show it.
 MATRIX_SESSIONS := tests-3.12 tests-3.13
@@ -141,5 +151,5 @@ bench: $(STAMP) ## Benchmarks of the client and the mock, side by side (writes r
 	$(BIN)/python -m bench
 
 clean: ## Remove the venv, node_modules, reports and caches
-	rm -rf $(VENV) node_modules reports build dist .mypy_cache .ruff_cache .hypothesis .schemathesis .nox
+	rm -rf $(VENV) $(BUILD_VENV) node_modules reports build dist .mypy_cache .ruff_cache .hypothesis .schemathesis .nox
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
