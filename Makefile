@@ -91,7 +91,7 @@ contract: $(STAMP) ## The contract gate against the mock in both shapes (flat: t
 	$(BIN)/signalwire-sip-contract mock --shape fabric --reports reports/contract/fabric
 
 fabric: $(STAMP) ## The client's integration tests against the mock playing production's shape (--shape fabric)
-	SIGNALWIRE_SIP_MOCK_SHAPE=fabric $(BIN)/pytest -n 2 tests/test_client_integration.py tests/test_client_sip_family.py tests/test_fabric_shape.py
+	SIGNALWIRE_SIP_MOCK_SHAPE=fabric $(BIN)/pytest -n 2 tests/test_client_integration.py tests/test_client_sip_family.py tests/test_fabric_shape.py tests/test_raw_response.py
 
 contract-sandbox: $(STAMP) ## The contract gate against a real project (SIGNALWIRE_SPACE, _PROJECT_ID, _API_TOKEN)
 	$(BIN)/signalwire-sip-contract sandbox

@@ -59,6 +59,7 @@ from ._exceptions import (
     UnexpectedResponseError,
     ValidationError,
 )
+from ._raw import RawResponse
 from ._sync.client import SipCredentials, SubscriberSipCredentials
 from .outbound import OutboundPolicy
 from .rule import check_create, check_update, rule_problem
@@ -93,6 +94,7 @@ __all__ = [
     "OutboundPolicy",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
     "ResourceIdRuleError",
     "ResponseTooLargeError",
     "RetryPolicy",

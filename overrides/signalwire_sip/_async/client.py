@@ -14,6 +14,7 @@ from uuid import UUID
 
 from ._core import _AsyncCore
 from .addresses import _AsyncAddressOperations
+from .raw import AsyncRawSipCredentials
 from .sip_credentials import _AsyncCredentialOperations
 from .subscribers import AsyncSubscriberSipCredentials
 
@@ -35,6 +36,12 @@ class AsyncSipCredentials(_AsyncCredentialOperations, _AsyncAddressOperations, _
     def subscriber(self, subscriber_id: UUID | str) -> AsyncSubscriberSipCredentials:
         """The SIP credentials of the Fabric subscriber SUBSCRIBER_ID, through this client."""
         return AsyncSubscriberSipCredentials(self, subscriber_id)
+
+    @property
+    def with_raw_response(self) -> AsyncRawSipCredentials:
+        """The same operations, each returning a ``RawResponse`` (status, headers, request
+        id; ``parse()`` for the usual result): ``client.with_raw_response.get(id)``."""
+        return AsyncRawSipCredentials(self)
 
 
 __all__ = ["AsyncSipCredentials", "AsyncSubscriberSipCredentials"]

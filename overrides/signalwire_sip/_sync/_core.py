@@ -44,6 +44,7 @@ from .._exceptions import (
     NotFoundError,
     SignalWireError,
 )
+from .._raw import captured
 
 Item = TypeVar("Item")
 
@@ -177,6 +178,7 @@ class _Core(_Base):
                 ) from None
             else:
                 if response.status_code < 400:
+                    captured(response)
                     return self._success(operation, response, kind, url, secrets)
                 failure = status_error(response, secrets)
                 if gone_means_done and applied and isinstance(failure, NotFoundError):

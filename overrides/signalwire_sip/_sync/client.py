@@ -16,6 +16,7 @@ from uuid import UUID
 
 from ._core import _Core
 from .addresses import _AddressOperations
+from .raw import RawSipCredentials
 from .sip_credentials import _CredentialOperations
 from .subscribers import SubscriberSipCredentials
 
@@ -37,6 +38,12 @@ class SipCredentials(_CredentialOperations, _AddressOperations, _Core):
     def subscriber(self, subscriber_id: UUID | str) -> SubscriberSipCredentials:
         """The SIP credentials of the Fabric subscriber SUBSCRIBER_ID, through this client."""
         return SubscriberSipCredentials(self, subscriber_id)
+
+    @property
+    def with_raw_response(self) -> RawSipCredentials:
+        """The same operations, each returning a ``RawResponse`` (status, headers, request
+        id; ``parse()`` for the usual result): ``client.with_raw_response.get(id)``."""
+        return RawSipCredentials(self)
 
 
 __all__ = ["SipCredentials", "SubscriberSipCredentials"]
