@@ -121,5 +121,22 @@ def test_the_template_overrides_only_the_generators_declare_property_macro() -> 
     ours, theirs = TEMPLATE.read_text(), GENERATORS_TEMPLATE.read_text()
     assert len(DECLARE_PROPERTY.findall(ours)) == len(DECLARE_PROPERTY.findall(theirs)) == 1
     assert DECLARE_PROPERTY.sub("", ours) == DECLARE_PROPERTY.sub("", theirs)
-    # No other template is overridden (LICENSE: the generator's, which its copy must carry).
-    assert sorted(p.name for p in TEMPLATE.parent.iterdir()) == ["LICENSE", "model.py.jinja"]
+    # No other template is overridden but types.py.jinja (below; LICENSE: the generator's,
+    # which its copies must carry).
+    assert sorted(p.name for p in TEMPLATE.parent.iterdir()) == [
+        "LICENSE",
+        "model.py.jinja",
+        "types.py.jinja",
+    ]
+
+
+UNSET_CLASS = re.compile(r"^class Unset:\n.*?\n\n\n", re.S | re.M)
+
+
+def test_the_types_template_changes_only_how_unset_reads() -> None:
+    """openapi/templates/types.py.jinja is the generator's own but for the Unset class, which
+    reads ``<not set>`` in a repr instead of ``<...Unset object at 0x...>`` (#26)."""
+    ours = (TEMPLATE.parent / "types.py.jinja").read_text()
+    theirs = (GENERATORS_TEMPLATE.parent / "types.py.jinja").read_text()
+    assert len(UNSET_CLASS.findall(ours)) == len(UNSET_CLASS.findall(theirs)) == 1
+    assert UNSET_CLASS.sub("", ours) == UNSET_CLASS.sub("", theirs)

@@ -8,8 +8,13 @@ from attrs import define
 
 
 class Unset:
+    """A field the answer left out (or an argument not given): not the same as None (null)."""
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "<not set>"
 
 
 UNSET: Unset = Unset()
