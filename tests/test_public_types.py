@@ -56,6 +56,20 @@ def test_every_field_type_of_a_public_model_is_exported(name: str) -> None:
     assert not strays, f"{name}: {sorted(map(str, strays))} are not exported by signalwire_sip"
 
 
+@pytest.mark.parametrize("name", sorted(MODELS))
+def test_a_field_the_generator_renamed_reads_by_the_apis_name_too(name: str) -> None:
+    kind = MODELS[name]
+    renamed = [f.name for f in attrs.fields(kind) if f.name.endswith("_")]
+    for field in renamed:
+        api_name = field[:-1]
+        assert isinstance(getattr(kind, api_name, None), property), f"{name}.{api_name}"
+    if name == "SipCredentialPageLinks":
+        links = kind.from_dict({"self": "a", "first": "b", "next": "c"})
+        assert (links.self, links.next) == ("a", "c")
+        links.next = "d"
+        assert links.next_ == "d" and links.to_dict()["next"] == "d"
+
+
 def test_unset_reads_well_and_is_falsy() -> None:
     assert repr(signalwire_sip.UNSET) == "<not set>" and not signalwire_sip.UNSET
     update = signalwire_sip.SipCredentialUpdate(username="a")
@@ -72,9 +86,9 @@ def caller_id(credential: SipCredential) -> str:
 
 
 def names(page: SipCredentialPage) -> list[str]:
-    following = page.links.next_
+    following = page.links.next
     more = "" if following is UNSET or following is None else str(following)
-    return [c.username for c in page.data] + [more]
+    return [c.type + c.username for c in page.data] + [more]
 """
 
 

@@ -81,3 +81,21 @@ class SipCredentialPageLinks:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def self(self) -> str:
+        """``self``, as the API names it (``self_``: deprecated)."""
+        return self.self_
+
+    @self.setter
+    def self(self, value: str) -> None:
+        self.self_ = value
+
+    @property
+    def next(self) -> str | Unset:
+        """``next``, as the API names it (``next_``: deprecated)."""
+        return self.next_
+
+    @next.setter
+    def next(self, value: str | Unset) -> None:
+        self.next_ = value
