@@ -64,7 +64,9 @@ def test_a_field_the_generator_renamed_reads_by_the_apis_name_too(name: str) -> 
         api_name = field[:-1]
         assert isinstance(getattr(kind, api_name, None), property), f"{name}.{api_name}"
     if name == "SipCredentialPageLinks":
-        links = kind.from_dict({"self": "a", "first": "b", "next": "c"})
+        links = signalwire_sip.SipCredentialPageLinks.from_dict(
+            {"self": "a", "first": "b", "next": "c"}
+        )
         assert (links.self, links.next) == ("a", "c")
         links.next = "d"
         assert links.next_ == "d" and links.to_dict()["next"] == "d"
