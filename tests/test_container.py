@@ -24,6 +24,8 @@ import pytest
 
 from .helpers import COLLECTION, ROOT
 
+sys.path.insert(0, str(ROOT / "container"))
+
 pytestmark = pytest.mark.slow
 TOOLS = ("podman", "mmdebstrap", "runc")
 RUN = ["--runtime", "runc", "--ulimit", "nofile=1024:1024", "--ulimit", "nproc=1000:1000"]
@@ -37,31 +39,16 @@ def run(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def image(tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> Iterator[str]:
+def image(wheel: Path) -> Iterator[str]:
+    """The image as the docs build it offline: ``container/build.py --debian-base``."""
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:
         pytest.skip(f"{', '.join(missing)} missing: `make container-tools` installs them")
-    work = tmp_path_factory.mktemp("container")
     tag = f"localhost/signalwire-sip-mock-test:{uuid.uuid4().hex[:8]}"
-    base = f"localhost/signalwire-sip-base-test:{uuid.uuid4().hex[:8]}"
-    tar = work / "base.tar"
-    run("mmdebstrap", "--quiet", "--variant=minbase", "--include=python3,python3-venv",
-        "bookworm", str(tar))  # fmt: skip
-    run("podman", "import", str(tar), base)
-    tar.unlink()
+    recipe = [sys.executable, str(ROOT / "container" / "build.py"), "--debian-base"]
+    built = run(*recipe, "--tag", tag, "--wheel", str(wheel), timeout=900)
+    base = built.stdout.strip().rsplit(" on ", 1)[-1]
     try:
-        version = run("podman", "run", "--rm", *RUN, base, "python3", "-c",
-                      "import sys; print('%d.%d' % sys.version_info[:2])").stdout.strip()  # fmt: skip
-        context = work / "context"
-        shutil.copytree(ROOT / "container", context)
-        # The wheels the base's Python takes, downloaded here: the build itself has no network.
-        run(sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
-            "-c", str(ROOT / "requirements" / "constraints.txt"), "--dest", str(context / "wheelhouse"),
-            "--only-binary=:all:", "--python-version", version, "--implementation", "cp",
-            "--platform", "manylinux_2_36_x86_64", "--platform", "manylinux_2_17_x86_64",
-            "--platform", "manylinux2014_x86_64", f"{wheel}[mock]")  # fmt: skip
-        run("podman", "build", *RUN, "--network=none", "--format", "docker", "--build-arg",
-            f"BASE={base}", "-f", str(context / "Containerfile"), "-t", tag, str(context))  # fmt: skip
         yield tag
     finally:
         subprocess.run(["podman", "rmi", "-f", tag, base], capture_output=True, check=False)
