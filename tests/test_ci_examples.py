@@ -97,6 +97,61 @@ def environment(job_env: dict[str, Any], venv_dir: Path, wheel: Path) -> dict[st
     return env
 
 
+def install_lines(path: Path) -> list[str]:
+    """The lines of PATH's one job that run pip, in their order."""
+    document = yaml.safe_load(path.read_text())
+    if "jobs" in document:  # GitHub's
+        [job] = document["jobs"].values()
+        script = [step["run"] for step in job["steps"] if "run" in step]
+    else:
+        [job] = [j for j in document.values() if isinstance(j, dict) and "script" in j]
+        script = job["script"]
+    return [line.strip() for line in "\n".join(script).splitlines() if "pip install" in line]
+
+
+@pytest.mark.parametrize("path", [GITHUB, GITLAB, GITHUB_SERVICE, GITLAB_SERVICE, IMAGE])
+def test_every_example_upgrades_pip_before_it_installs(path: Path) -> None:
+    first, *rest = install_lines(path)
+    assert first == "python -m pip install --upgrade pip" and rest, install_lines(path)
+
+
+# The oldest pip a supported Python ships: 23.2.1 with 3.12.0 and 3.12.1 (the examples'
+# Python), 22.3 with 3.11.0 (requires-python's oldest).
+@pytest.mark.parametrize("oldest", ["23.2.1", "22.3"])
+def test_the_install_step_works_on_the_oldest_pip(oldest: str, wheel: Path, tmp_path: Path) -> None:
+    where = tmp_path / "venv"
+    venv.create(where, with_pip=True)
+    python = str(where / "bin" / "python")
+    job = yaml.safe_load(GITHUB.read_text())["jobs"]["contract"]
+    env = environment(job["env"], where, wheel)
+    # Not under the constraints file: it pins today's pip.
+    subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", f"pip=={oldest}"],
+        env={k: v for k, v in env.items() if k != "PIP_CONSTRAINT"},
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    assert pip_version(python, env) == oldest
+    [step] = [s for s in job["steps"] if s.get("name") == "Install the contract gate"]
+    done = subprocess.run(
+        ["bash", "-e", "-c", step["run"]],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert pip_version(python, env) != oldest  # the step upgraded it before it installed
+    gate = subprocess.run(
+        [str(where / "bin" / "signalwire-sip-contract"), "mock", "--help"],
+        env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert gate.returncode == 0 and "--reports" in gate.stdout
+
+
+def pip_version(python: str, env: dict[str, str]) -> str:
+    done = subprocess.run(
+        [python, "-m", "pip", "--version"], env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout.split()[1]
+
+
 def test_the_github_workflow_runs_its_steps(clean_venv: Path, wheel: Path, tmp_path: Path) -> None:
     job = yaml.safe_load(GITHUB.read_text())["jobs"]["contract"]
     env = environment(job["env"], clean_venv, wheel)

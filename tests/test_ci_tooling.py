@@ -4,10 +4,12 @@ spaces, the hooks' helpers and checks, and the errors' usual names."""
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -187,14 +189,28 @@ def test_the_full_gate_runs_against_a_mock_started_elsewhere_and_reports_where_t
     assert done.returncode == 0, done.stdout[-3000:]
     assert (reports / "junit.xml").is_file() and (reports / "links.json").is_file()
     assert not (tmp_path / "reports").exists()
-    broken = dict(os.environ, SIGNALWIRE_PROJECT_ID=PROJECT.id, SIGNALWIRE_API_TOKEN="wrong")
+    # The console's count is of the top-level links.json, every round's (#26: it was 11 to 10).
+    from signalwire_sip_contract import declared_links, uncovered_links
+    from signalwire_sip_mock import load_spec
+
+    walked = json.loads((reports / "links.json").read_text())["covered"]
+    total = len(declared_links(load_spec()))
+    counted = f"covered by the stateful phase: {total - len(uncovered_links(load_spec(), walked))}/"
+    assert counted in done.stdout
+    # A wrong token was once a full run (88 s) ending in exit 1, "schemathesis reported
+    # failures", beside a JUnit report of none; the preflight makes it exit 2 in seconds,
+    # naming the variable (#26; tests/test_gate_exits.py has the other exits).
+    broken = dict(env, SIGNALWIRE_API_TOKEN="PT-wrong-" + "34" * 8)
     with MockProcess([PROJECT]) as service:
+        started = time.monotonic()
         failed = gate(
             "mock", "--url", service.base_url, "--reports", str(reports),
             "--", "--max-examples", "5",
             env=broken, cwd=tmp_path,
         )  # fmt: skip
-    assert failed.returncode == 1
+    assert failed.returncode == 2 and time.monotonic() - started < 15, failed.stdout[-3000:]
+    assert "SIGNALWIRE_API_TOKEN" in failed.stderr and "contract gate FAILED" not in failed.stdout
+    assert broken["SIGNALWIRE_API_TOKEN"] not in failed.stdout + failed.stderr
 
 
 # The hooks' own OpenAPI document ----------------------------------------------------------

@@ -4,7 +4,8 @@
 (``make contract-sandbox``). One module per job: ``cli`` (the commands), ``runner`` (running
 schemathesis with ``schemathesis.toml``), ``links`` (which declared links the stateful phase
 followed, and the verdict), ``sandbox`` (safety and clean-up on a real account), ``hooks``
-(what schemathesis loads: the two extensions registered).
+(what schemathesis loads: the two extensions registered), ``preflight`` (the credentials and
+the target checked before schemathesis starts), ``reports`` (every run's reports in one).
 """
 
 from __future__ import annotations

@@ -12,9 +12,15 @@ elsewhere (a CI service container), as the project SIGNALWIRE_PROJECT_ID / _API_
 project (SIGNALWIRE_SPACE, SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN): rate-limited, every
 username marked with a run id, and every credential it created deleted at the end.
 
-Exit codes: 0 the contract holds; 1 it does not (schemathesis found failures, or a declared
-link was never followed); 2 a usage or environment error (a missing variable or extra, an
-unsafe schemathesis.toml, an option schemathesis refused); 3 the mock did not start or answer.
+Before schemathesis starts, one request with the project's credentials (preflight.py) names
+a refused token or an unreachable target in seconds.
+
+Exit codes (docs/contract.md): 0 the contract holds; 1 it does not (schemathesis found
+failures, or a declared link was never followed), the only code that says `contract gate
+FAILED`; 2 a usage or environment error (a missing variable or extra, a --url without a
+scheme, an unsafe schemathesis.toml, credentials the target refused, options schemathesis
+refused); 3 the target could not be reached (the mock did not start or answer, the space gave
+no answer); any other is schemathesis' own (130: interrupted), no verdict.
 Every report (JUnit XML, links.json) goes to --reports.
 """
 
@@ -60,13 +66,28 @@ SANDBOX_WARNINGS = (
 
 
 def exit_code(code: int, covered: list[str]) -> int:
-    """The gate's exit code: ``links.judge`` over schemathesis' CODE, in the codes above."""
+    """The gate's exit code: ``links.judge`` over schemathesis' CODE, in the codes above
+    (schemathesis' usage error is 2, as the gate's)."""
     from .links import judge
 
-    judged = judge(code, covered)
-    if judged == PASSED:
-        return PASSED
-    return USAGE_ERROR if code == USAGE_ERROR else FAILED  # click's usage error is 2 too
+    return judge(code, covered)
+
+
+def checked(prefix: str, base_url: str, project_id: str, token: str, where: str) -> int | None:
+    """The preflight (preflight.py) at BASE_URL: None when the run may start, else the exit
+    code, its reason said on stderr after PREFIX (an unreachable target's with WHERE, the
+    setting that named it)."""
+    from .preflight import Refused, Unreachable, preflight
+
+    try:
+        preflight(base_url, project_id, token)
+    except Refused as refused:
+        print(f"{prefix}: {refused}", file=sys.stderr)
+        return USAGE_ERROR
+    except Unreachable as unreachable:
+        print(f"{prefix}: {unreachable}: check {where}", file=sys.stderr)
+        return MOCK_FAILED
+    return None
 
 
 def gate_mock(args: argparse.Namespace) -> int:
@@ -75,6 +96,12 @@ def gate_mock(args: argparse.Namespace) -> int:
     from .runner import run_gate
 
     if args.url:
+        from .preflight import url_problem
+
+        problem = url_problem(args.url)
+        if problem:
+            print(f"contract gate: {problem}", file=sys.stderr)
+            return USAGE_ERROR
         missing = [n for n in (ENV_PROJECT_ID, ENV_API_TOKEN) if not os.environ.get(n)]
         if missing:
             print(f"mock --url needs {', '.join(missing)} (the mock's project)", file=sys.stderr)
@@ -87,6 +114,9 @@ def gate_mock(args: argparse.Namespace) -> int:
             return MOCK_FAILED
         print(f"contract gate: mock server at {url}")
         project_id, token = os.environ[ENV_PROJECT_ID], os.environ[ENV_API_TOKEN]
+        stopped = checked("contract gate", url, project_id, token, "--url")
+        if stopped is not None:
+            return stopped
         code, covered = run_gate(url, project_id, token, Path(args.reports), args.schemathesis_args)
         return exit_code(code, covered)
     project = Project("11111111-2222-4333-8444-555555555555", "PT" + secrets.token_hex(16))
@@ -143,6 +173,10 @@ def gate_sandbox(args: argparse.Namespace) -> int:
         print(f"contract-sandbox: {ENV_SPACE}: {refused}", file=sys.stderr)
         return USAGE_ERROR
     project_id, token = os.environ[ENV_PROJECT_ID], os.environ[ENV_API_TOKEN]
+    # Before the run, so a refused token or an unreachable space has nothing to clean up.
+    stopped = checked("contract-sandbox", base_url, project_id, token, ENV_SPACE)
+    if stopped is not None:
+        return stopped
     run_id = f"swsip-{secrets.token_hex(4)}-"
     workdir = Path(tempfile.mkdtemp(prefix="contract-sandbox-"))
     created_log = workdir / "created.txt"
@@ -256,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
 
 # What the contract extra (schemathesis, and the mock's own extra) brings.
 _EXTRA_MODULES = frozenset(
-    {"schemathesis", "uvicorn", "jsonschema_rs", "yaml", "starlette", "hypothesis"}
+    {"schemathesis", "uvicorn", "jsonschema_rs", "yaml", "starlette", "hypothesis", "junitparser"}
 )
 
 

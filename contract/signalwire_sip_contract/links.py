@@ -43,8 +43,23 @@ def uncovered_links(document: dict[str, Any], covered: list[str]) -> list[str]:
     return missing
 
 
+# schemathesis' exit codes that are no verdict on the contract (its ExitCode): said as what
+# they are, without the link coverage of a run that did not happen.
+NO_VERDICT = {
+    2: "schemathesis refused its options or configuration, or could not run (exit 2; its "
+    "message is above)",
+    130: "schemathesis was interrupted (exit 130)",
+}
+
+
 def judge(code: int, covered: list[str], document: dict[str, Any] | None = None) -> int:
-    """The gate's exit code from schemathesis' CODE and the transitions COVERED; says why."""
+    """The gate's exit code from schemathesis' CODE and the transitions COVERED; says why.
+    ``contract gate FAILED`` is said of contract failures alone (schemathesis' failures, a
+    declared link not walked); a CODE that is no verdict (NO_VERDICT) is returned as it is."""
+    if code not in (0, 1):
+        reason = NO_VERDICT.get(code, f"schemathesis stopped with exit code {code}")
+        print(f"contract gate: no verdict: {reason}")
+        return code
     document = document or load_spec()
     missing = uncovered_links(document, covered)
     total = len(declared_links(document))

@@ -14,6 +14,7 @@ from signalwire_sip import ENV_API_TOKEN, ENV_PROJECT_ID
 from signalwire_sip_mock import load_spec, spec_path
 
 from .links import LINKS_REPORT, uncovered_links
+from .reports import combine, round_folder
 
 # schemathesis' stateful phase ends at its first "inconsistent data generation" (Hypothesis
 # replays a scenario's choices and a stateful server answers differently the second time), so
@@ -117,20 +118,23 @@ def run_gate(
 ) -> tuple[int, list[str]]:
     """``run_schemathesis``, then stateful rounds (``STATEFUL_ROUNDS``, successive seeds, their
     reports in REPORTS/stateful-N) while a declared link is left and every run passed; the
-    exit code of the last run, and the links all of them covered."""
+    exit code of the last run, and the links all of them covered. The top of REPORTS holds
+    every run's (``reports.combine``)."""
     code, covered = run_schemathesis(base_url, project_id, token, reports, extra, env, sandbox)
     if "stateful" not in _phases(extra):
         return code, covered
     spec, seed = load_spec(), _seed(extra, config_file(sandbox))
+    rounds = 0
     for round in range(1, STATEFUL_ROUNDS + 1):
         if code != 0 or not uncovered_links(spec, covered):
             break
         print(f"stateful round {round}: {len(uncovered_links(spec, covered))} link(s) left")
         more = [*extra, "--phases", "stateful", "--seed", str(seed + round)]
         code, found = run_schemathesis(
-            base_url, project_id, token, reports / f"stateful-{round}", more, env, sandbox
+            base_url, project_id, token, round_folder(reports, round), more, env, sandbox
         )
-        covered = sorted(set(covered) | set(found))
+        covered, rounds = sorted(set(covered) | set(found)), round
+    combine(reports, rounds, covered)
     return code, covered
 
 
