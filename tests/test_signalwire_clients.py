@@ -1,0 +1,276 @@
+"""SignalWire's own clients against the mock: its Python SDK (``signalwire-sdk`` 3.7.5) and its
+CLI (``swsh`` 3.0.2, the ``sw`` command), installed from the registry at the versions
+requirements/signalwire-sdk.txt and requirements/swsh.txt pin, each into a venv of its own under
+.cache/signalwire-clients/ (swsh needs signalwire-sdk<3.1, so one venv cannot hold both), made
+once and reused while its requirements file is unchanged. Every SIP credential operation each
+client has is driven in a subprocess of that venv against a mock in the production shape
+(``fabric``), the one both clients read. docs/signalwire-clients.md says what each client sends.
+
+The SDK reaches a loopback host over plain http. The CLI builds ``https://<space>`` and nothing
+else, so its tests need the mock's ``--tls``; they skip, saying so, on a mock without it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import subprocess
+import sys
+import uuid
+import venv
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+
+from signalwire_sip_mock import MockProcess, MockServer, Project
+
+from .helpers import ROOT, RESOURCE_ID
+
+pytestmark = pytest.mark.slow
+CACHE = ROOT / ".cache" / "signalwire-clients"
+REQUIREMENTS = ROOT / "requirements"
+SUBSCRIBER = "d369a402-7b43-4512-8735-9d5e1f387814"  # every fresh project holds it (docs/mock.md)
+SUBSCRIBER_CREDENTIAL = "bob-desk"
+PASSWORD = "Pw-" + uuid.uuid4().hex  # a secret: asserted absent from every answer
+
+
+def client_venv(name: str, requirements: Path) -> Path:
+    """CACHE/NAME with REQUIREMENTS installed; reused while the file and Python are the same.
+    A lock keeps two xdist workers from building it at once."""
+    where = CACHE / name
+    stamp = where / ".installed"
+    wanted = f"{sys.version}\n{requirements.read_text()}"
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with open(CACHE / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if stamp.exists() and stamp.read_text() == wanted:
+            return where
+        venv.create(where, with_pip=True, clear=True)
+        subprocess.run(
+            [str(where / "bin" / "python"), "-m", "pip", "install", "--quiet"]
+            + ["--disable-pip-version-check", "-r", str(requirements)],
+            check=True,
+            capture_output=True,
+            timeout=900,
+        )
+        stamp.write_text(wanted)
+    return where
+
+
+@pytest.fixture(scope="session")
+def sdk_python() -> Path:
+    return client_venv("sdk", REQUIREMENTS / "signalwire-sdk.txt") / "bin" / "python"
+
+
+@pytest.fixture(scope="session")
+def sw() -> Path:
+    return client_venv("cli", REQUIREMENTS / "swsh.txt") / "bin" / "sw"
+
+
+# --- the SDK ------------------------------------------------------------------------------------
+
+# Runs in the SDK's venv: each call is [dotted method of RestClient, args, kwargs]; prints a JSON
+# list with {"ok": value} or {"status": ..., "body": ...} (its SignalWireRestError) for each.
+DRIVER = """
+import json, sys
+from signalwire.rest import RestClient
+from signalwire.rest._base import SignalWireRestError
+client, out = RestClient(), []
+for path, args, kwargs in json.load(sys.stdin):
+    target = client
+    for part in path.split("."):
+        target = getattr(target, part)
+    try:
+        value = target(*args, **kwargs)
+        out.append({"ok": value if isinstance(value, (dict, list)) else list(value)})
+    except SignalWireRestError as error:
+        out.append({"status": error.status_code, "body": error.body})
+print(json.dumps(out))
+"""
+
+
+@pytest.fixture(scope="module")
+def mock() -> Iterator[MockServer]:
+    project = Project(str(uuid.uuid4()), "sdk-" + uuid.uuid4().hex)
+    with MockServer(projects=[project], shape="fabric") as server:
+        yield server
+
+
+Call = tuple[str, Sequence[Any], dict[str, Any]]
+
+
+def sdk(python: Path, mock: MockServer, *calls: Call, token: str | None = None) -> list[Any]:
+    """CALLS made by the SDK, configured as its docs say (the three SIGNALWIRE_* variables, the
+    space a loopback host:port); each call's outcome. TOKEN replaces the project's."""
+    env = dict(
+        os.environ,
+        SIGNALWIRE_SPACE=urlsplit(mock.base_url).netloc,
+        SIGNALWIRE_PROJECT_ID=mock.project.id,
+        SIGNALWIRE_API_TOKEN=token or mock.project.token,
+    )
+    done = subprocess.run(
+        [str(python), "-c", DRIVER],
+        input=json.dumps(calls),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert PASSWORD not in done.stdout
+    outcomes: list[Any] = json.loads(done.stdout)
+    return outcomes
+
+
+def create_call(username: str, **fields: Any) -> Call:
+    """The SDK's create: eight keyword arguments it requires (None ones it leaves out of the
+    body), the write-only password through its ``extras`` door."""
+    arguments = {
+        "username": username,
+        "caller_id": f"{username} desk",
+        "send_as": username,
+        "ciphers": ["AES_CM_128_HMAC_SHA1_80"],
+        "codecs": ["OPUS", "PCMU"],
+        "encryption": "optional",
+        "call_handler": "default",
+        "calling_handler_resource_id": None,
+        "extras": {"password": PASSWORD},
+    }
+    return "fabric.sip_endpoints.create", [], arguments | fields
+
+
+def fresh() -> str:
+    return f"sw-{uuid.uuid4().hex[:10]}"
+
+
+def test_the_sdk_creates_gets_updates_and_deletes(sdk_python: Path, mock: MockServer) -> None:
+    username = fresh()
+    [created] = sdk(sdk_python, mock, create_call(username))
+    endpoint = created["ok"]
+    rid, inner = endpoint["id"], endpoint["sip_endpoint"]["id"]
+    assert endpoint["type"] == "sip_endpoint" and endpoint["display_name"] == username
+    assert endpoint["sip_endpoint"]["username"] == username
+    assert endpoint["sip_endpoint"]["codecs"] == ["OPUS", "PCMU"]
+    got, updated, again, by_inner, deleted, gone = sdk(
+        sdk_python,
+        mock,
+        ("fabric.sip_endpoints.get", [rid], {}),
+        ("fabric.sip_endpoints.update", [rid], {"caller_id": "front desk"}),  # a partial PUT
+        ("fabric.sip_endpoints.get", [rid], {}),
+        ("fabric.sip_endpoints.get", [inner], {}),  # paths take the resource's id, not this
+        ("fabric.sip_endpoints.delete", [rid], {}),
+        ("fabric.sip_endpoints.get", [rid], {}),
+    )
+    assert got["ok"] == endpoint
+    assert updated["ok"]["sip_endpoint"]["caller_id"] == "front desk"
+    assert updated["ok"]["sip_endpoint"]["send_as"] == username  # what the PUT left out stays
+    assert again["ok"] == updated["ok"]
+    assert by_inner == {"status": 404, "body": {"error": "Not Found"}}
+    assert deleted == {"ok": {}}  # 204, which the SDK returns as {}
+    assert gone == {"status": 404, "body": {"error": "Not Found"}}
+
+
+def test_the_sdk_lists_a_page_and_pages_through_links_next(sdk_python: Path, mock: MockServer) -> None:
+    names = {fresh() for _ in range(3)}
+    sdk(sdk_python, mock, *(create_call(name) for name in names))
+    page, walked = sdk(
+        sdk_python,
+        mock,
+        ("fabric.sip_endpoints.list", [], {"page_size": 2}),
+        # paginate() follows links.next: it reads the next link's query and asks the same path
+        ("fabric.sip_endpoints.paginate", [], {"page_size": 2}),
+    )
+    assert len(page["ok"]["data"]) == 2 and "page_token=" in page["ok"]["links"]["next"]
+    rows = walked["ok"]
+    usernames = [row["sip_endpoint"]["username"] for row in rows]
+    assert names <= set(usernames) and len(usernames) == len(set(usernames))
+    total = httpx.get(
+        mock.base_url + "/api/fabric/resources/sip_endpoints",
+        params={"page_size": 1000},
+        auth=(mock.project.id, mock.project.token),
+    ).json()["data"]
+    assert len(rows) == len(total)
+
+
+def test_the_sdk_lists_a_credentials_addresses(sdk_python: Path, mock: MockServer) -> None:
+    username = fresh()
+    [created] = sdk(sdk_python, mock, create_call(username))
+    rid = created["ok"]["id"]
+    # The SDK has no call for the assignment: made here through the API the mock serves.
+    assigned = httpx.post(
+        f"{mock.base_url}/api/fabric/resources/{RESOURCE_ID}/sip_endpoints",
+        json={"sip_endpoint_id": rid},
+        auth=(mock.project.id, mock.project.token),
+    )
+    assert assigned.status_code == 200, assigned.text
+    [addresses] = sdk(sdk_python, mock, ("fabric.sip_endpoints.list_addresses", [rid], {}))
+    [address] = addresses["ok"]["data"]
+    assert address["channels"]["audio"] == f"/public/{username}?channel=audio"
+
+
+def test_the_sdk_drives_a_subscribers_sip_endpoints(sdk_python: Path, mock: MockServer) -> None:
+    username = fresh()
+    subscriber = "fabric.subscribers"
+    listed, created = sdk(
+        sdk_python,
+        mock,
+        (f"{subscriber}.list_sip_endpoints", [SUBSCRIBER], {}),
+        (f"{subscriber}.create_sip_endpoint", [SUBSCRIBER], {"username": username, "password": PASSWORD}),
+    )
+    assert SUBSCRIBER_CREDENTIAL in [row["username"] for row in listed["ok"]["data"]]
+    cid = created["ok"]["id"]
+    assert created["ok"]["username"] == username and "password" not in created["ok"]
+    got, updated, deleted, gone, after = sdk(
+        sdk_python,
+        mock,
+        (f"{subscriber}.get_sip_endpoint", [SUBSCRIBER, cid], {}),
+        (f"{subscriber}.update_sip_endpoint", [SUBSCRIBER, cid], {"caller_id": "Carol"}),  # PATCH
+        (f"{subscriber}.delete_sip_endpoint", [SUBSCRIBER, cid], {}),
+        (f"{subscriber}.get_sip_endpoint", [SUBSCRIBER, cid], {}),
+        (f"{subscriber}.list_sip_endpoints", [SUBSCRIBER], {}),
+    )
+    assert got["ok"] == created["ok"]
+    assert updated["ok"]["caller_id"] == "Carol" and updated["ok"]["username"] == username
+    assert deleted == {"ok": {}}
+    assert gone["status"] == 404
+    assert username not in [row["username"] for row in after["ok"]["data"]]
+
+
+def test_the_sdk_sees_the_rule_and_a_wrong_token_as_signalwire_answers_them(
+    sdk_python: Path, mock: MockServer
+) -> None:
+    # The SDK drops a None calling_handler_resource_id from the body, so "resource" goes alone.
+    [refused] = sdk(sdk_python, mock, create_call(fresh(), call_handler="resource"))
+    assert refused["status"] == 422
+    assert "calling_handler_resource_id" in [e["attribute"] for e in refused["body"]["errors"]]
+    [unauthorized] = sdk(sdk_python, mock, ("fabric.sip_endpoints.list", [], {}), token="wrong")
+    assert unauthorized == {"status": 401, "body": {"error": "Unauthorized"}}
+
+
+def served(mock_url: str, path: str, auth: tuple[str, str], **tls: Any) -> bool:
+    return httpx.get(mock_url + path, auth=auth, **tls).status_code != 404
+
+
+FINDERS = "GET /api/fabric/resources{,/subscribers} answers 404: this mock does not serve the lists yet"
+
+
+def test_the_sdk_finds_ids_in_the_fabric_resources_and_subscribers_lists(
+    sdk_python: Path, mock: MockServer
+) -> None:
+    auth = (mock.project.id, mock.project.token)
+    if not served(mock.base_url, "/api/fabric/resources", auth):
+        pytest.skip(FINDERS)
+    resources, subscribers = sdk(
+        sdk_python,
+        mock,
+        ("fabric.resources.list", [], {}),
+        ("fabric.subscribers.list", [], {}),
+    )
+    assert RESOURCE_ID in [row["id"] for row in resources["ok"]["data"]]
+    assert SUBSCRIBER in [row["id"] for row in subscribers["ok"]["data"]]
