@@ -16,6 +16,7 @@ import fcntl
 import json
 import os
 import re
+import ssl
 import subprocess
 import sys
 import uuid
@@ -30,7 +31,7 @@ import pytest
 
 from signalwire_sip_mock import MockProcess, MockServer, Project
 
-from .helpers import ROOT, RESOURCE_ID
+from .helpers import RESOURCE_ID, ROOT
 
 pytestmark = pytest.mark.slow
 CACHE = ROOT / ".cache" / "signalwire-clients"
@@ -52,9 +53,9 @@ def client_venv(name: str, requirements: Path) -> Path:
         if stamp.exists() and stamp.read_text() == wanted:
             return where
         venv.create(where, with_pip=True, clear=True)
+        pip = [str(where / "bin" / "python"), "-m", "pip", "--disable-pip-version-check"]
         subprocess.run(
-            [str(where / "bin" / "python"), "-m", "pip", "install", "--quiet"]
-            + ["--disable-pip-version-check", "-r", str(requirements)],
+            [*pip, "install", "--quiet", "-r", str(requirements)],
             check=True,
             capture_output=True,
             timeout=900,
@@ -176,7 +177,9 @@ def test_the_sdk_creates_gets_updates_and_deletes(sdk_python: Path, mock: MockSe
     assert gone == {"status": 404, "body": {"error": "Not Found"}}
 
 
-def test_the_sdk_lists_a_page_and_pages_through_links_next(sdk_python: Path, mock: MockServer) -> None:
+def test_the_sdk_lists_a_page_and_pages_through_links_next(
+    sdk_python: Path, mock: MockServer
+) -> None:
     names = {fresh() for _ in range(3)}
     sdk(sdk_python, mock, *(create_call(name) for name in names))
     page, walked = sdk(
@@ -221,7 +224,11 @@ def test_the_sdk_drives_a_subscribers_sip_endpoints(sdk_python: Path, mock: Mock
         sdk_python,
         mock,
         (f"{subscriber}.list_sip_endpoints", [SUBSCRIBER], {}),
-        (f"{subscriber}.create_sip_endpoint", [SUBSCRIBER], {"username": username, "password": PASSWORD}),
+        (
+            f"{subscriber}.create_sip_endpoint",
+            [SUBSCRIBER],
+            {"username": username, "password": PASSWORD},
+        ),
     )
     assert SUBSCRIBER_CREDENTIAL in [row["username"] for row in listed["ok"]["data"]]
     cid = created["ok"]["id"]
@@ -257,7 +264,9 @@ def served(mock_url: str, path: str, auth: tuple[str, str], **tls: Any) -> bool:
     return httpx.get(mock_url + path, auth=auth, **tls).status_code != 404
 
 
-FINDERS = "GET /api/fabric/resources{,/subscribers} answers 404: this mock does not serve the lists yet"
+FINDERS = (
+    "GET /api/fabric/resources{,/subscribers} answers 404: this mock does not serve the lists yet"
+)
 
 
 def test_the_sdk_finds_ids_in_the_fabric_resources_and_subscribers_lists(
@@ -274,3 +283,163 @@ def test_the_sdk_finds_ids_in_the_fabric_resources_and_subscribers_lists(
     )
     assert RESOURCE_ID in [row["id"] for row in resources["ok"]["data"]]
     assert SUBSCRIBER in [row["id"] for row in subscribers["ok"]["data"]]
+
+
+# --- the CLI ------------------------------------------------------------------------------------
+
+_TLS: list[bool] = []
+
+
+def tls_offered() -> bool:
+    """Whether ``signalwire-sip-mock --help`` lists ``--tls`` (asked once, when a test needs it)."""
+    if not _TLS:
+        shown = subprocess.run(
+            [sys.executable, "-m", "signalwire_sip_mock.cli", "--help"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout
+        _TLS.append("--tls" in shown)
+    return _TLS[0]
+
+
+# A string condition: evaluated when a marked test is set up, so collecting this module (as
+# `make quick` does, to deselect it) never starts the mock's CLI.
+needs_tls = pytest.mark.skipif(
+    "not tls_offered()",
+    reason="sw speaks only https (swsh/config.py Profile.base_url, and signalwire-sdk 3.0.2's "
+    "HttpClient); this signalwire-sip-mock has no --tls",
+)
+
+
+class TlsMock:
+    """A fabric-shaped ``signalwire-sip-mock --tls`` and the CA file its banner says to trust."""
+
+    def __init__(self, process: MockProcess) -> None:
+        self.process = process
+        found = re.search(r"SSL_CERT_FILE=(\S+)", process.banner)
+        assert found is not None, f"the banner names no CA file:\n{process.banner}"
+        self.ca_file = found.group(1)
+        self.base_url, self.project = process.base_url, process.project
+        assert self.base_url.startswith("https://"), self.base_url
+
+    def api(self, method: str, path: str, **options: Any) -> httpx.Response:
+        auth = (self.project.id, self.project.token)
+        trust = ssl.create_default_context(cafile=self.ca_file)
+        with httpx.Client(base_url=self.base_url, verify=trust, auth=auth) as client:
+            return client.request(method, path, **options)
+
+
+@pytest.fixture(scope="module")
+def tls_mock() -> Iterator[TlsMock]:
+    project = Project(str(uuid.uuid4()), "cli-" + uuid.uuid4().hex)
+    with MockProcess([project], shape="fabric", options=["--tls"]) as process:
+        yield TlsMock(process)
+
+
+@pytest.fixture
+def run_sw(sw: Path, tls_mock: TlsMock, tmp_path: Path) -> Any:
+    """``sw ARGS --json`` as a CI job would run it: credentials in the three SIGNALWIRE_*
+    variables, the mock's CA in SSL_CERT_FILE (httpx and requests both read it), a home and a
+    config directory of its own (no stored profile, no .env); the parsed output, or the failed
+    process when EXIT is not 0."""
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "SIGNALWIRE_SPACE": urlsplit(tls_mock.base_url).netloc,
+        "SIGNALWIRE_PROJECT_ID": tls_mock.project.id,
+        "SIGNALWIRE_API_TOKEN": tls_mock.project.token,
+        "SSL_CERT_FILE": tls_mock.ca_file,
+        "NO_COLOR": "1",
+        "COLUMNS": "200",
+    }
+
+    def run(*args: str, exit: int = 0) -> Any:
+        done = subprocess.run(
+            [str(sw), *args, "--json"],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == exit, done.stdout + done.stderr
+        assert PASSWORD not in done.stdout + done.stderr
+        return json.loads(done.stdout) if exit == 0 else done
+
+    return run
+
+
+@needs_tls
+def test_the_cli_creates_lists_gets_updates_and_deletes(run_sw: Any) -> None:
+    username = fresh()
+    created = run_sw(
+        "sip", "create", "--set", f"username={username}", "--set", f"password={PASSWORD}"
+    )
+    rid = created["id"]
+    assert created["sip_endpoint"]["username"] == username
+    assert rid in [row["id"] for row in run_sw("sip", "list", "--limit", "1000")]
+    # A username is a handle: sw finds the id by walking the list (resources.py lookup_fields)
+    assert run_sw("sip", "get", username)["id"] == rid
+    updated = run_sw("sip", "update", username, "--set", "caller_id=Front desk")
+    assert updated["sip_endpoint"]["caller_id"] == "Front desk"
+    assert run_sw("sip", "delete", rid, "--yes") == {"deleted": [rid], "failed": {}}
+    gone = run_sw("sip", "get", rid, exit=1)
+    assert "HTTP 404" in gone.stderr
+
+
+@needs_tls
+def test_the_cli_follows_links_next_across_pages(run_sw: Any, tls_mock: TlsMock) -> None:
+    # 60 rows make two pages of the 50 sw asks for: the second comes from links.next as written
+    seeded = tls_mock.api("POST", "/__mock__/seed", json={"count": 60})
+    assert seeded.status_code == 201, seeded.text
+    total = tls_mock.api("GET", "/api/fabric/resources/sip_endpoints", params={"page_size": 1000})
+    rows = run_sw("sip", "list", "--limit", "1000")
+    assert len(rows) == len(total.json()["data"]) >= 60
+    assert len({row["id"] for row in rows}) == len(rows)
+
+
+@needs_tls
+def test_the_cli_assigns_a_resource_and_lists_the_address(run_sw: Any) -> None:
+    username = fresh()
+    rid = run_sw("sip", "create", "--set", f"username={username}", "--set", f"password={PASSWORD}")[
+        "id"
+    ]
+    assigned = run_sw("resources", "assign-to-sip-endpoint", RESOURCE_ID, "--sip-endpoint-id", rid)
+    assert assigned["channels"]["audio"] == f"/public/{username}?channel=audio"
+    shown = run_sw("sip", "addresses", rid)  # sw shows the rows of a page, or it when it is empty
+    [address] = shown if isinstance(shown, list) else shown["data"]
+    assert address["channels"] == assigned["channels"]
+
+
+@needs_tls
+def test_the_cli_lists_and_updates_a_subscribers_sip_credentials(run_sw: Any) -> None:
+    rows = run_sw("subscribers", "sip-credentials", SUBSCRIBER)
+    [credential] = [row for row in rows if row["username"] == SUBSCRIBER_CREDENTIAL]
+    # sw fills a route placeholder from a --set key of the same name (swsh/client.py _invoke_rest)
+    updated = run_sw(
+        "subcreds",
+        "update",
+        credential["id"],
+        "--set",
+        f"fabric_subscriber_id={SUBSCRIBER}",
+        "--set",
+        "caller_id=Bob",
+    )
+    assert updated["caller_id"] == "Bob" and updated["username"] == SUBSCRIBER_CREDENTIAL
+
+
+@needs_tls
+def test_the_cli_finds_ids_in_the_fabric_resources_and_subscribers_lists(
+    run_sw: Any, tls_mock: TlsMock
+) -> None:
+    if tls_mock.api("GET", "/api/fabric/resources").status_code == 404:
+        pytest.skip(FINDERS)
+    assert RESOURCE_ID in [row["id"] for row in run_sw("resources", "list")]
+    assert SUBSCRIBER in [row["id"] for row in run_sw("subscribers", "list")]
+    # A display name is a handle: sw finds the subscriber's id through the subscribers list
+    name = f"Front office {uuid.uuid4().hex[:6]}"
+    added = tls_mock.api("POST", "/__mock__/subscribers", json={"display_name": name})
+    assert added.status_code == 201, added.text
+    assert run_sw("subscribers", "sip-credentials", name) == []
