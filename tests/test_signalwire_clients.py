@@ -7,7 +7,8 @@ client has is driven in a subprocess of that venv against a mock in the producti
 (``fabric``), the one both clients read. docs/signalwire-clients.md says what each client sends.
 
 The SDK reaches a loopback host over plain http. The CLI builds ``https://<space>`` and nothing
-else, so its tests need the mock's ``--tls``; they skip, saying so, on a mock without it.
+else, so its tests need the mock's ``--tls``; they skip, saying so, on a mock without it (and
+the tests of the resources and subscribers lists skip while the mock answers them 404).
 """
 
 from __future__ import annotations
@@ -54,12 +55,14 @@ def client_venv(name: str, requirements: Path) -> Path:
             return where
         venv.create(where, with_pip=True, clear=True)
         pip = [str(where / "bin" / "python"), "-m", "pip", "--disable-pip-version-check"]
-        subprocess.run(
+        done = subprocess.run(
             [*pip, "install", "--quiet", "-r", str(requirements)],
-            check=True,
             capture_output=True,
+            text=True,
             timeout=900,
         )
+        if done.returncode != 0:  # say what pip said (no network? a pin gone from the index?)
+            raise RuntimeError(f"pip could not install {requirements}:\n{done.stderr[-4000:]}")
         stamp.write_text(wanted)
     return where
 
@@ -307,8 +310,8 @@ def tls_offered() -> bool:
 # `make quick` does, to deselect it) never starts the mock's CLI.
 needs_tls = pytest.mark.skipif(
     "not tls_offered()",
-    reason="sw speaks only https (swsh/config.py Profile.base_url, and signalwire-sdk 3.0.2's "
-    "HttpClient); this signalwire-sip-mock has no --tls",
+    reason="sw speaks only https (swsh/config.py, Profile.base_url); "
+    "this signalwire-sip-mock has no --tls",
 )
 
 
@@ -340,7 +343,7 @@ def tls_mock() -> Iterator[TlsMock]:
 @pytest.fixture
 def run_sw(sw: Path, tls_mock: TlsMock, tmp_path: Path) -> Any:
     """``sw ARGS --json`` as a CI job would run it: credentials in the three SIGNALWIRE_*
-    variables, the mock's CA in SSL_CERT_FILE (httpx and requests both read it), a home and a
+    variables, the mock's CA in SSL_CERT_FILE (sw's httpx reads it), a home and a
     config directory of its own (no stored profile, no .env); the parsed output, or the failed
     process when EXIT is not 0."""
     env = {
