@@ -43,13 +43,14 @@ PASSWORD = "Pw-" + uuid.uuid4().hex  # a secret: asserted absent from every answ
 
 
 def client_venv(name: str, requirements: Path) -> Path:
-    """CACHE/NAME with REQUIREMENTS installed; reused while the file and Python are the same.
-    A lock keeps two xdist workers from building it at once."""
-    where = CACHE / name
+    """CACHE/NAME-pyX.Y with REQUIREMENTS installed; reused while the file and the Python are
+    the same. One per Python version, so two versions never rebuild each other's; a lock keeps
+    two xdist workers from building one at once."""
+    where = CACHE / f"{name}-py{sys.version_info.major}.{sys.version_info.minor}"
     stamp = where / ".installed"
     wanted = f"{sys.version}\n{requirements.read_text()}"
     CACHE.mkdir(parents=True, exist_ok=True)
-    with open(CACHE / f"{name}.lock", "w") as lock:
+    with open(f"{where}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if stamp.exists() and stamp.read_text() == wanted:
             return where
