@@ -151,5 +151,5 @@ bench: $(STAMP) ## Benchmarks of the client and the mock, side by side (writes r
 	$(BIN)/python -m bench
 
 clean: ## Remove the venv, node_modules, reports and caches
-	rm -rf $(VENV) $(BUILD_VENV) node_modules reports build dist .mypy_cache .ruff_cache .hypothesis .schemathesis .nox
+	rm -rf $(VENV) $(BUILD_VENV) node_modules reports build dist .mypy_cache .ruff_cache .hypothesis .schemathesis .nox .cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
