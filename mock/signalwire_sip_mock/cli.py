@@ -29,6 +29,7 @@ BANNER = """signalwire-sip mock serving the SIP credential API
   test hooks  {base_url}/__mock__/  (requests, faults, seed, reset, subscribers, resources, health)
               described by {base_url}/openapi-hooks.yaml
               {hooks}
+  shape       {shape}
   store       {store}
   projects    {projects}
 
@@ -37,6 +38,12 @@ Point a client at it (paste into a shell):
   export SIGNALWIRE_PROJECT_ID={project_id}
   {token_line}
 """
+
+#: What the banner says of each shape (docs/mock.md, "Two shapes").
+SHAPES = {
+    "flat": "flat (a credential is one object, the seed's; --shape fabric plays production)",
+    "fabric": "fabric (a credential is a Fabric resource wrapping its SIP endpoint, as production)",
+}
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -214,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
             BANNER.format(
                 base_url=f"http://{host}:{port}",
                 space=f"{host}:{port}",
+                shape=SHAPES[args.shape],
                 store=args.db or "in memory",
                 hooks=hooks.describe(),
                 projects=", ".join(p.id for p in projects),
