@@ -3,16 +3,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
+import subprocess
+import sys
+from collections.abc import Iterator
 from dataclasses import astuple
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+import httpx
 import pytest
 
-from signalwire_sip_mock import MockProcess, Project, RunningMock
+from signalwire_sip_mock import MockProcess, MockServer, Project, RunningMock, create_app
+from signalwire_sip_mock.origin import SCOPE_KEY, is_loopback, origin
 
-from .helpers import ROOT
+from .helpers import COLLECTION, ROOT
 
 TOKEN = "PT" + "5e" * 20
 MINE = Project("0d6b5c4e-3f2a-4b1c-9d8e-7f6a5b4c3d2e", TOKEN)
@@ -104,3 +110,144 @@ def test_a_wrong_argument_is_named_and_the_token_never_shown(
     with pytest.raises((ValueError, TypeError)) as raised:
         RunningMock(*arguments, **keywords)
     assert named in str(raised.value) and TOKEN not in str(raised.value)
+
+
+# -- list links behind a front (origin.py) ------------------------------------------------------
+
+FRONT = {"x-forwarded-proto": "https", "x-forwarded-host": "front.example:8443"}
+
+
+def scope_of(peer: Any, headers: dict[str, str], public: str | None = None) -> dict[str, Any]:
+    """An ASGI scope as uvicorn makes one: PEER the direct peer, HEADERS the request's."""
+    head = [(b"host", b"mock.internal:8080")]
+    head += [(k.encode(), v.encode("latin-1")) for k, v in headers.items()]
+    scope: dict[str, Any] = {"scheme": "http", "server": ("127.0.0.1", 8080), "headers": head}
+    scope["client"] = peer
+    return scope if public is None else scope | {SCOPE_KEY: public}
+
+
+@pytest.mark.parametrize(
+    ("peer", "honoured"),
+    [
+        (("127.0.0.1", 50000), True),
+        (("127.8.9.10", 50000), True),
+        (("::1", 50000), True),
+        (("::ffff:127.0.0.1", 50000), True),
+        (("192.0.2.7", 50000), False),
+        (("10.0.0.5", 50000), False),
+        (("2001:db8::1", 50000), False),
+        (("::ffff:192.0.2.7", 50000), False),
+        (("not-an-address", 50000), False),
+        (None, False),
+    ],
+)
+def test_forwarded_headers_count_only_from_a_loopback_peer(peer: Any, honoured: bool) -> None:
+    expected = "https://front.example:8443" if honoured else "http://mock.internal:8080"
+    assert origin(scope_of(peer, FRONT)) == expected
+    assert is_loopback(peer) is honoured
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "evil.example/path",
+        "evil.example?x=1",
+        "evil.example#x",
+        "user@evil.example",
+        "https://evil.example",
+        "evil.example\r\nset-cookie: x=1",
+        "evil example",
+        "evil.example:80:80",
+        "evil.example:port",
+        "[::1",
+        '"evil.example"',
+        "<script>",
+        "",
+        "é.example",
+    ],
+)
+def test_a_hostile_forwarded_host_is_ignored(hostile: str) -> None:
+    scope = scope_of(("127.0.0.1", 50000), {"x-forwarded-host": hostile})
+    assert origin(scope) == "http://mock.internal:8080"  # the Host header, as without it
+
+
+@pytest.mark.parametrize("proto", ["ftp", "javascript", "https://", "http s", ""])
+def test_a_forwarded_proto_that_is_no_scheme_is_ignored(proto: str) -> None:
+    scope = scope_of(("127.0.0.1", 50000), {"x-forwarded-proto": proto})
+    assert origin(scope) == "http://mock.internal:8080"
+
+
+def test_of_a_list_the_value_the_nearest_proxy_wrote_counts() -> None:
+    # A client may send its own X-Forwarded-Host; the proxy on loopback appends the real one.
+    headers = {"x-forwarded-host": "evil.example, front.example", "x-forwarded-proto": "HTTPS"}
+    assert origin(scope_of(("127.0.0.1", 1), headers)) == "https://front.example"
+
+
+def test_a_public_url_wins_over_every_header() -> None:
+    scope = scope_of(("127.0.0.1", 1), FRONT, public="https://ci-mock:9443")
+    assert origin(scope) == "https://ci-mock:9443"
+
+
+@pytest.fixture(scope="module")
+def served() -> Iterator[MockServer]:
+    with MockServer([MINE]) as server:
+        yield server
+
+
+def listed_links(base_url: str, headers: dict[str, str], path: str = "") -> Any:
+    with httpx.Client(base_url=base_url, auth=astuple(MINE), timeout=10) as http:
+        answer = http.get(path or f"{COLLECTION}?page_size=1", headers=headers)
+        assert answer.status_code == 200, answer.text
+        return answer.json()["links"]
+
+
+def test_list_links_name_the_front_a_loopback_proxy_forwards_for(served: MockServer) -> None:
+    with httpx.Client(base_url=served.base_url, auth=astuple(MINE), timeout=10) as http:
+        for n in range(3):
+            body = {"username": f"front-{n}", "caller_id": "x", "send_as": "x"}
+            assert http.post(COLLECTION, json=body | {"ciphers": [], "codecs": []}).is_success
+    links = listed_links(served.base_url, FRONT)
+    assert set(links) == {"self", "first", "next"}
+    for link in links.values():
+        assert link.startswith(f"https://front.example:8443{COLLECTION}?"), link
+    # The path and query of the link, asked of the mock itself, are the next page.
+    next_page = listed_links(served.base_url, FRONT, links["next"].split("8443", 1)[1])
+    assert next_page["self"] == links["next"]
+    plain = listed_links(served.base_url, {})
+    assert plain["self"].startswith(f"{served.base_url}{COLLECTION}?")
+
+
+@pytest.mark.parametrize(("peer", "moved"), [("192.0.2.7", False), ("127.0.0.1", True)])
+def test_a_peer_beyond_loopback_cannot_move_the_links(peer: str, moved: bool) -> None:
+    # The direct peer as the ASGI server reports it (no second interface needed).
+    transport = httpx.ASGITransport(app=cast(Any, create_app([MINE])), client=(peer, 50000))
+
+    async def links() -> Any:
+        async with httpx.AsyncClient(transport=transport, base_url="http://mock:8080") as c:
+            answer = await c.get(COLLECTION, headers=FRONT, auth=astuple(MINE))
+            return answer.json()["links"]
+
+    expected = "https://front.example:8443" if moved else "http://mock:8080"
+    assert asyncio.run(links())["self"].startswith(f"{expected}{COLLECTION}?")
+
+
+def test_a_public_url_sets_the_links_outright() -> None:
+    with MockProcess([MINE], public_url="https://ci-mock:9443/") as mock:
+        assert "list links  https://ci-mock:9443 (--public-url)" in mock.banner
+        links = listed_links(mock.base_url, FRONT)
+    assert links["self"].startswith(f"https://ci-mock:9443{COLLECTION}?")
+
+
+@pytest.mark.parametrize(
+    "url", ["ci-mock:9443", "ftp://ci-mock", "https://ci-mock/prefix", "https://u:p@ci-mock", ""]
+)
+def test_a_public_url_that_is_no_origin_is_refused_naming_the_argument(url: str) -> None:
+    with pytest.raises(ValueError, match="public_url"):
+        create_app([MINE], public_url=url or " ")
+    run = subprocess.run(
+        [sys.executable, "-m", "signalwire_sip_mock.cli", "--public-url", url],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert run.returncode == 2 and "--public-url" in run.stderr

@@ -15,6 +15,7 @@ import uvicorn
 from .admin import HookAccess
 from .app import Project, create_app
 from .limits import Timeouts
+from .origin import public_origin
 from .process import ENV_HOOKS_TOKEN, ENV_SHAPE
 from .server import demo_project, uvicorn_config
 from .store import StoreUnavailable
@@ -30,6 +31,7 @@ BANNER = """signalwire-sip mock serving the SIP credential API
               described by {base_url}/openapi-hooks.yaml
               {hooks}
   shape       {shape}
+  list links  {links}
   store       {store}
   projects    {projects}
 
@@ -44,6 +46,8 @@ SHAPES = {
     "flat": "flat (a credential is one object, the seed's; --shape fabric plays production)",
     "fabric": "fabric (a credential is a Fabric resource wrapping its SIP endpoint, as production)",
 }
+
+LINKS = "the scheme and host each request names (X-Forwarded-* from a proxy on this machine)"
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -101,6 +105,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         f"taking the resource's); also {ENV_SHAPE}",
     )
     parser.add_argument(
+        "--public-url",
+        type=_public_url,
+        metavar="URL",
+        help="the scheme and host clients reach the mock by (https://front:8443, behind a proxy "
+        "or a CI service name): list links name it; without it they name what each request "
+        "says, X-Forwarded-Proto/-Host included when the proxy is on this machine",
+    )
+    parser.add_argument(
         "--http",
         default="auto",
         choices=["auto", "httptools", "h11"],
@@ -145,6 +157,13 @@ def _seconds(text: str) -> float:
     if not 0 < value <= 3600:
         raise argparse.ArgumentTypeError(f"a number of seconds from 0 to 3600, not {text!r}")
     return value
+
+
+def _public_url(text: str) -> str:
+    try:
+        return public_origin(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix("--public-url: ")) from None
 
 
 def _project(text: str) -> Project:
@@ -194,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     hooks = HookAccess.for_host(args.host, args.hooks_token)
     try:
-        app = create_app(projects, args.db, hooks, args.shape)
+        app = create_app(projects, args.db, hooks, args.shape, args.public_url)
     except StoreUnavailable as error:
         print(f"signalwire-sip-mock: {error}", file=sys.stderr)
         return 2
@@ -222,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
                 base_url=f"http://{host}:{port}",
                 space=f"{host}:{port}",
                 shape=SHAPES[args.shape],
+                links=f"{args.public_url} (--public-url)" if args.public_url else LINKS,
                 store=args.db or "in memory",
                 hooks=hooks.describe(),
                 projects=", ".join(p.id for p in projects),
