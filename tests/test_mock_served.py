@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import re
+import ssl
+import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,9 +17,11 @@ from typing import Any, cast
 
 import httpx
 import pytest
+from cryptography import x509
 
 from signalwire_sip_mock import MockProcess, MockServer, Project, RunningMock, create_app
 from signalwire_sip_mock.origin import SCOPE_KEY, is_loopback, origin
+from signalwire_sip_mock.tls import host_names
 
 from .helpers import COLLECTION, ROOT
 
@@ -251,3 +256,114 @@ def test_a_public_url_that_is_no_origin_is_refused_naming_the_argument(url: str)
         timeout=30,
     )
     assert run.returncode == 2 and "--public-url" in run.stderr
+
+
+# -- https (--tls, tls.py) ----------------------------------------------------------------------
+
+
+def trusted_file(banner: str) -> str:
+    """The CA file the banner says to trust, as its SSL_CERT_FILE line gives it."""
+    found = re.search(r"^\s*export SSL_CERT_FILE=(\S+)", banner, re.MULTILINE)
+    assert found, banner
+    bundle = re.search(r"^\s*export REQUESTS_CA_BUNDLE=(\S+)", banner, re.MULTILINE)
+    assert bundle and bundle.group(1) == found.group(1)
+    return found.group(1)
+
+
+def test_tls_serves_https_that_a_client_trusting_the_printed_ca_verifies(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with MockProcess([MINE], options=["--tls"]) as mock:
+        assert mock.base_url.startswith("https://127.0.0.1:")
+        ca = trusted_file(mock.banner)
+        trusting = ssl.create_default_context(cafile=ca)
+        with httpx.Client(verify=trusting, auth=astuple(MINE), timeout=10) as http:
+            answer = http.get(f"{mock.base_url}{COLLECTION}")
+            assert answer.status_code == 200
+            assert answer.json()["links"]["self"].startswith(f"{mock.base_url}{COLLECTION}?")
+            port = mock.base_url.rsplit(":", 1)[1]
+            assert http.get(f"https://localhost:{port}/__mock__/health").status_code == 200
+        # The line as printed, in a shell of its own: httpx reads SSL_CERT_FILE.
+        probe = (
+            f"import httpx; print(httpx.get({mock.base_url + '/__mock__/health'!r}).status_code)"
+        )
+        run = subprocess.run(
+            [sys.executable, "-c", probe],
+            env=dict(os.environ, SSL_CERT_FILE=ca),
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert run.stdout.strip() == "200", run.stderr
+        # Without the CA (the default trust store), verification fails.
+        with pytest.raises(httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED"):
+            httpx.get(f"{mock.base_url}/__mock__/health", verify=ssl.create_default_context())
+        # Nor does it answer plain http on that port.
+        with pytest.raises(httpx.HTTPError):
+            httpx.get(mock.base_url.replace("https", "http", 1) + "/__mock__/health", timeout=5)
+        folder = Path(ca).parent
+        assert folder.is_dir()
+        # This project's client and test kit, given the base URL, trust it the same way.
+        monkeypatch.setenv("SSL_CERT_FILE", ca)
+        running = RunningMock(mock.base_url, MINE.id, MINE.token)
+        running.reset()
+        with running.client() as sip:
+            sip.create(username="over-tls", caller_id="x", send_as="x", ciphers=[], codecs=[])
+        assert [e["status"] for e in running.requests()] == [200]
+        running.close()
+    assert not folder.exists()  # the temporary folder goes with the mock
+
+
+def test_a_chosen_tls_dir_is_kept_its_key_private_its_names_the_mocks(tmp_path: Path) -> None:
+    folder = tmp_path / "tls" / "here"
+    options = ["--tls", "--tls-dir", str(folder), "--public-url", "https://Mock.CI:9443"]
+    with MockProcess([MINE], options=options) as mock:
+        assert trusted_file(mock.banner) == str(folder / "ca.pem")
+        assert "https for 127.0.0.1, localhost, ::1, mock.ci" in mock.banner
+    assert sorted(p.name for p in folder.iterdir()) == ["ca.pem", "server.key", "server.pem"]
+    assert stat.S_IMODE((folder / "server.key").stat().st_mode) == 0o600
+    certificate = x509.load_pem_x509_certificate((folder / "server.pem").read_bytes())
+    names = certificate.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    assert set(names.get_values_for_type(x509.DNSName)) == {"localhost", "mock.ci"}
+    addresses = {str(a) for a in names.get_values_for_type(x509.IPAddress)}
+    assert addresses == {"127.0.0.1", "::1"}
+
+
+@pytest.mark.parametrize(
+    ("host", "public", "expected"),
+    [
+        ("127.0.0.1", None, ["127.0.0.1", "localhost", "::1"]),
+        ("0.0.0.0", None, ["127.0.0.1", "localhost", "::1"]),
+        ("::", "https://front:8443", ["127.0.0.1", "localhost", "::1", "front"]),
+        ("[::0:1]", None, ["127.0.0.1", "localhost", "::1"]),
+        (
+            "192.0.2.7",
+            "https://[2001:db8::7]",
+            ["127.0.0.1", "localhost", "::1", "192.0.2.7", "2001:db8::7"],
+        ),
+        ("Mock", "http://mock:8080", ["127.0.0.1", "localhost", "::1", "mock"]),
+    ],
+)
+def test_the_certificate_names_loopback_the_host_and_the_public_host(
+    host: str, public: str | None, expected: list[str]
+) -> None:
+    assert host_names(host, public) == expected
+
+
+@pytest.mark.parametrize(
+    ("options", "says"),
+    [
+        (["--tls-dir", "somewhere"], "--tls-dir goes with --tls"),
+        (["--tls", "--tls-dir", "/proc/no-such/dir"], "cannot write the --tls files"),
+    ],
+)
+def test_a_tls_option_that_cannot_work_stops_the_mock_with_exit_2(
+    options: list[str], says: str
+) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "signalwire_sip_mock.cli", "--port", "0", *options],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert run.returncode == 2 and says in run.stderr, run.stderr

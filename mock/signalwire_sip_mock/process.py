@@ -25,7 +25,7 @@ from .project import Project
 ENV_HOOKS_TOKEN = "SIGNALWIRE_SIP_MOCK_HOOKS_TOKEN"
 #: The shape a mock answers credentials in when none is given (``--shape``): flat or fabric.
 ENV_SHAPE = "SIGNALWIRE_SIP_MOCK_SHAPE"
-_BASE_URL = re.compile(r"^\s*base URL\s+(http://\S+)$", re.MULTILINE)
+_BASE_URL = re.compile(r"^\s*base URL\s+(https?://\S+)$", re.MULTILINE)
 _EXPORT = re.compile(r"^\s*export (SIGNALWIRE_\w+)=(\S+)", re.MULTILINE)
 _BANNER_END = "SIGNALWIRE_API_TOKEN"
 
