@@ -407,7 +407,8 @@ def test_unknown_paths_are_404(http: httpx.Client) -> None:
         "/api",
         f"{COLLECTION}/",
         f"{COLLECTION}/{uuid.uuid4()}/extra",
-        "/api/fabric/resources",
+        "/api/fabric/resources/",
+        "/api/fabric/resources/subscribers/",
     ):
         assert http.get(path).status_code == 404
 

@@ -64,6 +64,8 @@ ORDER = [
     "get_subscriber_sip_credential",
     "update_subscriber_sip_credential",
     "delete_subscriber_sip_credential",
+    "list_fabric_resources",
+    "list_subscribers",
     "delete_sip_credential",
 ]
 

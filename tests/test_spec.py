@@ -84,6 +84,8 @@ def test_every_operation_has_the_signalwire_id_summary_and_description(
         "get_subscriber_sip_credential",
         "update_subscriber_sip_credential",
         "delete_subscriber_sip_credential",
+        "list_fabric_resources",
+        "list_subscribers",
     }
     for item in spec["paths"].values():
         for op in (o for o in item.values() if isinstance(o, dict)):

@@ -28,6 +28,8 @@ from .fabric_hooks import FabricHooks
 from .handlers import DEFAULT_PAGE_SIZE as DEFAULT_PAGE_SIZE
 from .handlers import Call, Resources
 from .limits import MAX_BODY_BYTES as MAX_BODY_BYTES
+from .origin import SCOPE_KEY as ORIGIN_KEY
+from .origin import public_origin
 from .project import Project
 from .request import Answer, Headers, Receive, Scope, Send
 from .request import Answer as Response
@@ -57,10 +59,13 @@ class MockApp:
         spec: Mapping[str, Any] | None = None,
         hooks: admin.HookAccess | None = None,
         shape: str = "flat",
+        public_url: str | None = None,
     ):
         if not projects:
             raise ValueError("the mock needs at least one project")
         self.projects = {p.id: p.token for p in projects}
+        #: ``scheme://host`` list links name whatever the request says (``--public-url``).
+        self.public_origin = public_origin(public_url, "public_url") if public_url else None
         self.store = store or Store()
         self.spec = spec or load_spec()
         self.routes: list[Route] = build_routes(self.spec)
@@ -149,6 +154,8 @@ class MockApp:
         if operation.body_validator is not None:
             raw = await request.read_body(scope, receive)
             body = request.valid_body(operation, request.parse_json(raw), len(raw))
+        if self.public_origin:
+            scope[ORIGIN_KEY] = self.public_origin
         call = Call(project, path_params, query, body, scope)
         answer = self.resources.handlers[operation.operation_id](call)
         if fault is not None and fault.after:
@@ -193,8 +200,10 @@ def create_app(
     db: str | None = None,
     hooks: admin.HookAccess | None = None,
     shape: str = "flat",
+    public_url: str | None = None,
 ) -> MockApp:
     """The mock application serving PROJECTS, storing in DB (a file) or in memory, its test
     hooks open to HOOKS (default: anyone, as for a mock on loopback), its credentials answered
-    in SHAPE (``flat``, the seed's, or ``fabric``, production's as observed)."""
-    return MockApp(projects, Store(db), hooks=hooks, shape=shape)
+    in SHAPE (``flat``, the seed's, or ``fabric``, production's as observed), its list links
+    naming PUBLIC_URL's scheme and host when given (a front the mock runs behind)."""
+    return MockApp(projects, Store(db), hooks=hooks, shape=shape, public_url=public_url)

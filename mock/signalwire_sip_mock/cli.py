@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shlex
 import signal
 import socket
 import sys
@@ -15,9 +16,11 @@ import uvicorn
 from .admin import HookAccess
 from .app import Project, create_app
 from .limits import Timeouts
+from .origin import public_origin
 from .process import ENV_HOOKS_TOKEN, ENV_SHAPE
 from .server import demo_project, uvicorn_config
 from .store import StoreUnavailable
+from .tls import host_names, make_certificate
 
 #: The projects of a mock given no --project (a CI service container gets no command line).
 ENV_PROJECTS = "SIGNALWIRE_SIP_MOCK_PROJECTS"
@@ -29,14 +32,29 @@ BANNER = """signalwire-sip mock serving the SIP credential API
   test hooks  {base_url}/__mock__/  (requests, faults, seed, reset, subscribers, resources, health)
               described by {base_url}/openapi-hooks.yaml
               {hooks}
+  shape       {shape}
+  list links  {links}
+  TLS         {tls}
   store       {store}
   projects    {projects}
 
 Point a client at it (paste into a shell):
-  export SIGNALWIRE_SPACE={space}
+{trust}  export SIGNALWIRE_SPACE={space}
   export SIGNALWIRE_PROJECT_ID={project_id}
   {token_line}
 """
+
+#: What the banner says of each shape (docs/mock.md, "Two shapes").
+SHAPES = {
+    "flat": "flat (a credential is one object, the seed's; --shape fabric plays production)",
+    "fabric": "fabric (a credential is a Fabric resource wrapping its SIP endpoint, as production)",
+}
+
+# SSL_CERT_FILE is OpenSSL's (curl, httpx, urllib, Python's ssl); requests reads its own.
+TRUST = """  export SSL_CERT_FILE={ca}  # trust its CA: this shell then trusts it alone
+  export REQUESTS_CA_BUNDLE={ca}  # the same for requests
+"""
+LINKS = "the scheme and host each request names (X-Forwarded-* from a proxy on this machine)"
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -94,13 +112,36 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         f"taking the resource's); also {ENV_SHAPE}",
     )
     parser.add_argument(
+        "--public-url",
+        type=_public_url,
+        metavar="URL",
+        help="the scheme and host clients reach the mock by (https://front:8443, behind a proxy "
+        "or a CI service name): list links name it; without it they name what each request "
+        "says, X-Forwarded-Proto/-Host included when the proxy is on this machine",
+    )
+    parser.add_argument(
+        "--tls",
+        action="store_true",
+        help="serve https, with a certificate made at start-up for 127.0.0.1, localhost, ::1, "
+        "--host and the --public-url host; the banner names the CA file to trust",
+    )
+    parser.add_argument(
+        "--tls-dir",
+        metavar="DIR",
+        help="with --tls: write the CA (ca.pem), certificate and key there and keep them "
+        "(default: a temporary folder removed at exit)",
+    )
+    parser.add_argument(
         "--http",
         default="auto",
         choices=["auto", "httptools", "h11"],
         help="HTTP parser: httptools (auto, the fast one) answers methods it does not know with a "
         "plain-text 400 before the mock sees them; h11 lets the mock answer every method (405)",
     )
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.tls_dir and not args.tls:
+        parser.error("--tls-dir goes with --tls")
+    return args
 
 
 def _projects_from_environment() -> list[Project]:
@@ -138,6 +179,13 @@ def _seconds(text: str) -> float:
     if not 0 < value <= 3600:
         raise argparse.ArgumentTypeError(f"a number of seconds from 0 to 3600, not {text!r}")
     return value
+
+
+def _public_url(text: str) -> str:
+    try:
+        return public_origin(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix("--public-url: ")) from None
 
 
 def _project(text: str) -> Project:
@@ -187,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     hooks = HookAccess.for_host(args.host, args.hooks_token)
     try:
-        app = create_app(projects, args.db, hooks, args.shape)
+        app = create_app(projects, args.db, hooks, args.shape, args.public_url)
     except StoreUnavailable as error:
         print(f"signalwire-sip-mock: {error}", file=sys.stderr)
         return 2
@@ -196,9 +244,23 @@ def main(argv: list[str] | None = None) -> int:
             "listening on %s, beyond loopback: the test hooks are closed (--hooks-token opens them)",
             args.host,
         )
+    tls = None
+    if args.tls:
+        try:
+            tls = make_certificate(host_names(args.host, args.public_url), args.tls_dir)
+        except OSError as error:
+            print(f"signalwire-sip-mock: cannot write the --tls files: {error}", file=sys.stderr)
+            return 2
+    served = {"ssl_certfile": str(tls.certfile), "ssl_keyfile": str(tls.keyfile)} if tls else {}
     timeouts = Timeouts(read=args.read_timeout)
     config = uvicorn_config(
-        app, args.host, args.port, log_level=args.log_level, http=args.http, timeouts=timeouts
+        app,
+        args.host,
+        args.port,
+        log_level=args.log_level,
+        http=args.http,
+        timeouts=timeouts,
+        **served,
     )
     server = _AnnouncingServer(config)
 
@@ -212,8 +274,12 @@ def main(argv: list[str] | None = None) -> int:
             host = f"[{host}]"
         print(
             BANNER.format(
-                base_url=f"http://{host}:{port}",
+                base_url=f"{'https' if tls else 'http'}://{host}:{port}",
                 space=f"{host}:{port}",
+                shape=SHAPES[args.shape],
+                links=f"{args.public_url} (--public-url)" if args.public_url else LINKS,
+                tls=tls.describe() if tls else "off (--tls serves https)",
+                trust=TRUST.format(ca=shlex.quote(str(tls.ca))) if tls else "",
                 store=args.db or "in memory",
                 hooks=hooks.describe(),
                 projects=", ".join(p.id for p in projects),
@@ -228,7 +294,11 @@ def main(argv: list[str] | None = None) -> int:
     # handlers that were in place before it ran: make those end the process with success.
     for stop in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop, lambda signum, frame: sys.exit(0))
-    server.run()
+    try:
+        server.run()
+    finally:
+        if tls:
+            tls.remove()
     return 0
 
 

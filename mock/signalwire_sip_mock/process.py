@@ -25,7 +25,7 @@ from .project import Project
 ENV_HOOKS_TOKEN = "SIGNALWIRE_SIP_MOCK_HOOKS_TOKEN"
 #: The shape a mock answers credentials in when none is given (``--shape``): flat or fabric.
 ENV_SHAPE = "SIGNALWIRE_SIP_MOCK_SHAPE"
-_BASE_URL = re.compile(r"^\s*base URL\s+(http://\S+)$", re.MULTILINE)
+_BASE_URL = re.compile(r"^\s*base URL\s+(https?://\S+)$", re.MULTILINE)
 _EXPORT = re.compile(r"^\s*export (SIGNALWIRE_\w+)=(\S+)", re.MULTILINE)
 _BANNER_END = "SIGNALWIRE_API_TOKEN"
 
@@ -38,6 +38,7 @@ class MockProcess:
     COMMAND replaces the program (an installed console script, say). STDERR is where its log
     goes (default: this process's stderr). HOOKS_TOKEN closes the test hooks to all but its
     holder; it reaches the child through its environment, never its command line.
+    PUBLIC_URL is the front it runs behind: its list links name that scheme and host.
     """
 
     def __init__(
@@ -53,6 +54,7 @@ class MockProcess:
         cwd: str | os.PathLike[str] | None = None,
         hooks_token: str | None = None,
         shape: str | None = None,
+        public_url: str | None = None,
     ) -> None:
         program = list(command or [sys.executable, "-m", "signalwire_sip_mock.cli"])
         self.args = [*program, "--host", host, "--port", "0", "--log-level", log_level]
@@ -62,6 +64,8 @@ class MockProcess:
             self.args += ["--db", os.fspath(db)]
         if shape is not None:  # else the child's default: $SIGNALWIRE_SIP_MOCK_SHAPE, or flat
             self.args += ["--shape", shape]
+        if public_url is not None:
+            self.args += ["--public-url", public_url]
         self.args += options
         self.projects = list(projects)
         self._stderr, self._cwd = stderr, cwd

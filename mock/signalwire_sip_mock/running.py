@@ -1,4 +1,5 @@
-"""``RunningMock``: a running mock server as a test sees it (the pytest fixtures yield one).
+"""``RunningMock``: a running mock server as a test sees it (the pytest fixtures yield one, and
+``RunningMock(base_url, project_id, api_token)`` attaches to one started elsewhere).
 
 It names the server (``base_url``, ``project_id``, ``api_token``), makes clients pointed at it,
 and drives the test hooks under ``/__mock__/`` (see ``admin``): ``reset()``, ``requests()``,
@@ -10,7 +11,10 @@ resources credentials point at: ``add_subscriber()``, ``add_resource()``, ``subs
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
+
+# Tiny and dependency-free: needed at run time to tell a Project from a project id.
+from .project import Project
 
 if TYPE_CHECKING:
     # httpx loads only when a hook is called: importing the package (the CLI does) stays fast.
@@ -20,7 +24,6 @@ if TYPE_CHECKING:
 
     from .app import MockApp
     from .journal import JournalEntry
-    from .project import Project
 
 
 class MockControlError(ValueError):
@@ -88,71 +91,8 @@ def _project(project: str | None) -> dict[str, str]:
     return {} if project is None else {"project": project}
 
 
-@dataclass
-class RunningMock(_FabricHooks):
-    """A mock server a test can talk to."""
-
-    base_url: str
-    project: Project
-    app: MockApp | None = field(default=None, repr=False)
-    #: The mock's hook token, sent as ``Authorization: Bearer`` with every hook call, if it has one.
-    hooks_token: str | None = field(default=None, repr=False)
-    #: The shape it answers credentials in: ``flat`` (the seed) or ``fabric`` (production).
-    shape: str = "flat"
-    _control: httpx.Client | None = field(default=None, init=False, repr=False)
-
-    @property
-    def project_id(self) -> str:
-        return self.project.id
-
-    @property
-    def api_token(self) -> str:
-        return self.project.token
-
-    def client(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int = 2,
-        retry: RetryPolicy | None = None,
-        http_client: httpx.Client | None = None,
-    ) -> SipCredentials:
-        """A new ``SipCredentials`` pointed at this server as its project (close it when done)."""
-        from signalwire_sip import SipCredentials
-
-        return SipCredentials(
-            **self._settings(),
-            timeout=timeout,
-            max_retries=max_retries,
-            retry=retry,
-            http_client=http_client,
-        )
-
-    def async_client(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int = 2,
-        retry: RetryPolicy | None = None,
-        http_client: httpx.AsyncClient | None = None,
-    ) -> AsyncSipCredentials:
-        """A new ``AsyncSipCredentials`` pointed at this server (``await client.close()``)."""
-        from signalwire_sip import AsyncSipCredentials
-
-        return AsyncSipCredentials(
-            **self._settings(),
-            timeout=timeout,
-            max_retries=max_retries,
-            retry=retry,
-            http_client=http_client,
-        )
-
-    def _settings(self) -> dict[str, Any]:
-        return {
-            "base_url": self.base_url,
-            "project_id": self.project.id,
-            "api_token": self.project.token,
-        }
+class _TestHooks(_FabricHooks):
+    """The journal, fault and store hooks of ``RunningMock`` (``admin.py``)."""
 
     def reset(self) -> None:
         """Empty the store, the request journal and the pending faults (every project keeps
@@ -215,6 +155,154 @@ class RunningMock(_FabricHooks):
             data["project"] = project
         seeded: int = self._hook("POST", "seed", json=data).json()["seeded"]
         return seeded
+
+
+SHAPES = ("flat", "fabric")
+
+
+def _checked_url(base_url: object) -> str:
+    """BASE_URL as the hooks and clients join paths to it (no trailing slash), or ValueError."""
+    if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
+        raise ValueError(f"base_url: an http:// or https:// URL of the mock, not {base_url!r}")
+    host = base_url.split("://", 1)[1].split("/", 1)[0]
+    if not host or "@" in host:  # credentials in the URL would end up in reprs and logs
+        raise ValueError("base_url: a URL naming the mock's host (and port), without user info")
+    return base_url.rstrip("/")
+
+
+def _project_of(project: Project | str, app: object, api_token: str | None) -> Project:
+    """The Project the arguments name: a Project, or a project id and its token (the third
+    positional argument or ``api_token=``). Errors name the argument, never the token."""
+    if isinstance(project, Project):
+        if api_token is not None or isinstance(app, str):
+            raise TypeError("api_token goes with a project id; a Project carries its own token")
+        return project
+    if not isinstance(project, str) or not project.strip():
+        raise ValueError("project_id: a non-empty project id (or a Project), not empty")
+    token = api_token if api_token is not None else app if isinstance(app, str) else None
+    if not token:
+        raise ValueError("api_token: the project's API token is needed with a project id")
+    return Project(project, token)
+
+
+@dataclass(init=False)
+class RunningMock(_TestHooks):
+    """A mock server a test can talk to: the fixtures yield one; for a mock started elsewhere
+    (a CI service, ``signalwire-sip-mock`` in another shell), make one from its base URL and a
+    project it serves: ``RunningMock("http://127.0.0.1:8080", project_id, api_token)``."""
+
+    base_url: str
+    project: Project
+    app: MockApp | None = field(default=None, repr=False)
+    #: The mock's hook token, sent as ``Authorization: Bearer`` with every hook call, if it has one.
+    hooks_token: str | None = field(default=None, repr=False)
+    #: The shape it answers credentials in: ``flat`` (the seed) or ``fabric`` (production).
+    shape: str = "flat"
+    _control: httpx.Client | None = field(default=None, init=False, repr=False)
+
+    @overload
+    def __init__(
+        self,
+        base_url: str,
+        project: Project,
+        app: MockApp | None = None,
+        hooks_token: str | None = None,
+        shape: str = "flat",
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        base_url: str,
+        project: str,
+        api_token: str,
+        /,
+        *,
+        hooks_token: str | None = None,
+        shape: str = "flat",
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        base_url: str,
+        project: str,
+        *,
+        api_token: str,
+        hooks_token: str | None = None,
+        shape: str = "flat",
+    ) -> None: ...
+
+    def __init__(
+        self,
+        base_url: str,
+        project: Project | str,
+        app: MockApp | str | None = None,
+        hooks_token: str | None = None,
+        shape: str = "flat",
+        *,
+        api_token: str | None = None,
+    ) -> None:
+        if shape not in SHAPES:
+            raise ValueError(f"shape: flat or fabric, not {shape!r}")
+        self.base_url = _checked_url(base_url)
+        self.project = _project_of(project, app, api_token)
+        self.app = None if isinstance(app, str) else app
+        self.hooks_token, self.shape = hooks_token, shape
+        self._control = None
+
+    @property
+    def project_id(self) -> str:
+        return self.project.id
+
+    @property
+    def api_token(self) -> str:
+        return self.project.token
+
+    def client(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = 2,
+        retry: RetryPolicy | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> SipCredentials:
+        """A new ``SipCredentials`` pointed at this server as its project (close it when done)."""
+        from signalwire_sip import SipCredentials
+
+        return SipCredentials(
+            **self._settings(),
+            timeout=timeout,
+            max_retries=max_retries,
+            retry=retry,
+            http_client=http_client,
+        )
+
+    def async_client(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = 2,
+        retry: RetryPolicy | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> AsyncSipCredentials:
+        """A new ``AsyncSipCredentials`` pointed at this server (``await client.close()``)."""
+        from signalwire_sip import AsyncSipCredentials
+
+        return AsyncSipCredentials(
+            **self._settings(),
+            timeout=timeout,
+            max_retries=max_retries,
+            retry=retry,
+            http_client=http_client,
+        )
+
+    def _settings(self) -> dict[str, Any]:
+        return {
+            "base_url": self.base_url,
+            "project_id": self.project.id,
+            "api_token": self.project.token,
+        }
 
     def close(self) -> None:
         """Release the connection the test hooks use."""

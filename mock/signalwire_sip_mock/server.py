@@ -54,8 +54,9 @@ def uvicorn_config(
         "h11_max_incomplete_event_size": MAX_HEAD_BYTES,
         "timeout_keep_alive": timeouts.keep_alive,
         "limit_concurrency": MAX_CONNECTIONS,
-        # No proxy in front of a mock: X-Forwarded-* are not read (measured: ~5 % of a GET's
-        # time in make bench), and the answers do not name uvicorn.
+        # uvicorn's reading of X-Forwarded-* costs ~5 % of a GET's time (make bench) and
+        # rewrites every request; the mock reads them itself, for list links only (origin.py).
+        # The answers do not name uvicorn.
         "proxy_headers": False,
         "server_header": False,
         "lifespan": "on",
@@ -81,10 +82,12 @@ class MockServer:
     timeouts: Timeouts = field(default_factory=Timeouts)
     #: How credentials are answered: ``flat`` (the seed) or ``fabric`` (production, observed).
     shape: str = "flat"
+    #: The front it runs behind (``https://front:8443``): what its list links name.
+    public_url: str | None = None
 
     def __post_init__(self) -> None:
         hooks = HookAccess.for_host(self.host, self.hooks_token)
-        self.app = create_app(self.projects, self.db, hooks, self.shape)
+        self.app = create_app(self.projects, self.db, hooks, self.shape, self.public_url)
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
 

@@ -9,9 +9,13 @@ from .encryption import Encryption
 from .error import Error
 from .error_item import ErrorItem
 from .error_list import ErrorList
+from .fabric_resource_page import FabricResourcePage
 from .fabric_sip_credential import FabricSipCredential
 from .fabric_sip_credential_page import FabricSipCredentialPage
 from .fabric_sip_endpoint import FabricSipEndpoint
+from .fabric_subscriber import FabricSubscriber
+from .fabric_subscriber_details import FabricSubscriberDetails
+from .fabric_subscriber_page import FabricSubscriberPage
 from .http_method import HttpMethod
 from .inbound_call_handler import InboundCallHandler
 from .resource_assignment import ResourceAssignment
@@ -37,9 +41,13 @@ __all__ = (
     "Error",
     "ErrorItem",
     "ErrorList",
+    "FabricResourcePage",
     "FabricSipCredential",
     "FabricSipCredentialPage",
     "FabricSipEndpoint",
+    "FabricSubscriber",
+    "FabricSubscriberDetails",
+    "FabricSubscriberPage",
     "HttpMethod",
     "InboundCallHandler",
     "ResourceAssignment",

@@ -4,6 +4,7 @@
 - ``addresses``: a credential's addresses, and assigning the resource that answers it;
 - ``subscriber_sip_credentials``: the SIP credentials of a project's subscribers;
 - ``fabric``: the subscribers and resources those point at (from the spec and the hooks);
+- ``fabric_lists``: the Fabric resource and subscriber lists (SignalWire's CLI finds ids there);
 - ``paging``: the one implementation of pages, tokens and links every list shares.
 
 ``Resources`` maps each operationId of the spec to its handler; ``MockApp`` refuses at
@@ -19,6 +20,7 @@ from typing import Any
 from ..store import Store
 from .addresses import Addresses
 from .fabric import Fabric
+from .fabric_lists import FabricLists
 from .paging import DEFAULT_PAGE_SIZE, Call, Handler, PageToken, base_url, key
 from .sip_credentials import (
     RESPONSE_ONLY,
@@ -61,7 +63,9 @@ class Resources(SipCredentials):
         self.fabric = Fabric(store, spec, list(projects or []))
         self.addresses = Addresses(store, self.fabric)
         self.subscriber_credentials = SubscriberSipCredentials(store, spec, self.fabric)
+        self.fabric_lists = FabricLists(store, spec)
         self.handlers |= self.addresses.handlers | self.subscriber_credentials.handlers
+        self.handlers |= self.fabric_lists.handlers
         self.handlers["update_sip_credential"] = self.update_and_rename
 
     def update_and_rename(self, call: Call) -> tuple[int, bytes]:

@@ -5,12 +5,12 @@ store, and the ``links`` SignalWire answers with."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
+from ..origin import origin
 from ..store import CREDENTIALS, Store
 
 DEFAULT_PAGE_SIZE = 50
@@ -88,17 +88,9 @@ def page(
 
 
 def base_url(scope: Mapping[str, Any]) -> str:
-    """The URL the client used for this path (the list's links are absolute, as SignalWire's)."""
-    headers = scope.get("headers", [])
-    host = next((v.decode("latin-1") for k, v in headers if k == b"host"), "")
-    if not _HOST.fullmatch(host):
-        server = scope.get("server") or ("127.0.0.1", 80)
-        host = f"{server[0]}:{server[1]}"
-    path = f"{scope.get('root_path', '')}{scope.get('path', '')}"
-    return f"{scope.get('scheme', 'http')}://{host}{path}"
-
-
-_HOST = re.compile(r"[A-Za-z0-9.\-]+(:[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?")
+    """The URL the client used for this path (the list's links are absolute, as SignalWire's),
+    behind a front too (``origin``: ``--public-url``, a loopback proxy's X-Forwarded-*)."""
+    return f"{origin(scope)}{scope.get('root_path', '')}{scope.get('path', '')}"
 
 
 def key(username: str) -> str:
