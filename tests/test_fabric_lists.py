@@ -12,7 +12,7 @@ import pytest
 from signalwire_sip import generated_client
 from signalwire_sip_mock import MockServer, Project, RunningMock, operation_path
 
-from .helpers import COLLECTION, create_body
+from .helpers import COLLECTION, RESOURCE_ID, create_body
 from .test_spec import named
 
 RESOURCES = operation_path("list_fabric_resources")
@@ -60,8 +60,14 @@ def test_the_resource_list_holds_every_credential_as_a_sip_endpoint_resource(
         answer = http.post(COLLECTION, json=create_body(password="s3cret-Pass-123"))
         assert answer.status_code == 200, answer.text
         made.append(answer.json())
-    rows = walk(http, RESOURCES, 2)
+    listed = walk(http, RESOURCES, 2)
     named(spec, "FabricResourcePage").validate(http.get(RESOURCES).json())
+    # The spec's own resource (the AI agent credentials are assigned to) comes first, by the
+    # fields every resource has; then the credentials, in the order they were made.
+    others = [r for r in listed if r["type"] != "sip_endpoint"]
+    assert [(r["id"], r["type"]) for r in others] == [(RESOURCE_ID, "ai_agent")]
+    assert "sip_endpoint" not in others[0] and listed[0] == others[0]
+    rows = listed[1:]
     # The resource's id is the one the credential paths take (the flat id, or the wrapper's).
     assert [r["id"] for r in rows] == [m["id"] for m in made]
     usernames = [m.get("username") or m["sip_endpoint"]["username"] for m in made]
@@ -114,7 +120,9 @@ def test_the_generated_client_parses_both_lists(served: RunningMock, http: httpx
     with raw:
         resources = list_fabric_resources.sync(client=raw)
         subscribers = list_subscribers.sync(client=raw)
-    assert isinstance(resources, FabricResourcePage) and len(resources.data) == 1
+    assert isinstance(resources, FabricResourcePage)
+    kinds = [type(r).__name__ for r in resources.data]
+    assert kinds == ["FabricOtherResource", "FabricSipCredential"]
     assert isinstance(subscribers, FabricSubscriberPage)
     assert [str(s.id) for s in subscribers.data] == [SPEC_SUBSCRIBER]
 

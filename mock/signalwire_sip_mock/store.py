@@ -14,6 +14,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 CREDENTIALS = "sip_credentials"
 
@@ -142,12 +143,15 @@ class _Pages(_Database):
         after: int | None = None,
         before: int | None = None,
         *,
-        collection: str = CREDENTIALS,
+        collection: str | tuple[str, ...] = CREDENTIALS,
         parent: str = "",
     ) -> Page:
-        """Keyset page: SIZE documents after the seq AFTER, or before the seq BEFORE."""
-        scope = (self._code(collection), project, parent)
-        where = "collection = ? AND project_id = ? AND parent = ?"
+        """Keyset page: SIZE documents after the seq AFTER, or before the seq BEFORE. Several
+        COLLECTIONs page as one list (seq is global: their rows interleave in insertion order)."""
+        names = (collection,) if isinstance(collection, str) else collection
+        codes = tuple(self._code(name) for name in names)
+        scope = (*codes, project, parent)
+        where = f"collection IN ({', '.join('?' * len(codes))}) AND project_id = ? AND parent = ?"
         if before is not None:
             rows = self._db.execute(
                 f"SELECT seq, document FROM documents WHERE {where} AND seq < ?"
@@ -156,7 +160,7 @@ class _Pages(_Database):
             ).fetchall()
             has_prev = len(rows) > size
             rows = rows[:size][::-1]
-            has_next = self._exists(scope, ">=", before)
+            has_next = self._exists(where, scope, ">=", before)
         else:
             start = after if after is not None else 0
             rows = self._db.execute(
@@ -166,7 +170,7 @@ class _Pages(_Database):
             ).fetchall()
             has_next = len(rows) > size
             rows = rows[:size]
-            has_prev = after is not None and self._exists(scope, "<=", after)
+            has_prev = after is not None and self._exists(where, scope, "<=", after)
         return Page(
             [str(document) for _, document in rows],
             rows[0][0] if rows else None,
@@ -175,11 +179,8 @@ class _Pages(_Database):
             has_next,
         )
 
-    def _exists(self, scope: tuple[int, str, str], op: str, seq: int) -> bool:
-        query = (
-            "SELECT 1 FROM documents WHERE collection = ? AND project_id = ? AND parent = ?"
-            f" AND seq {op} ? LIMIT 1"
-        )
+    def _exists(self, where: str, scope: tuple[Any, ...], op: str, seq: int) -> bool:
+        query = f"SELECT 1 FROM documents WHERE {where} AND seq {op} ? LIMIT 1"
         return self._db.execute(query, (*scope, seq)).fetchone() is not None
 
 

@@ -9,6 +9,7 @@ from .encryption import Encryption
 from .error import Error
 from .error_item import ErrorItem
 from .error_list import ErrorList
+from .fabric_other_resource import FabricOtherResource
 from .fabric_resource_page import FabricResourcePage
 from .fabric_sip_credential import FabricSipCredential
 from .fabric_sip_credential_page import FabricSipCredentialPage
@@ -41,6 +42,7 @@ __all__ = (
     "Error",
     "ErrorItem",
     "ErrorList",
+    "FabricOtherResource",
     "FabricResourcePage",
     "FabricSipCredential",
     "FabricSipCredentialPage",

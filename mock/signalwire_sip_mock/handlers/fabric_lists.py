@@ -1,5 +1,6 @@
 """The two Fabric lists SignalWire's CLI finds ids through: ``GET /api/fabric/resources`` (the
-SIP credentials, each a Fabric resource of type ``sip_endpoint``) and ``GET
+SIP credentials, each a Fabric resource of type ``sip_endpoint``, and the resources the hooks
+hold, an AI agent say, by their own type) and ``GET
 /api/fabric/resources/subscribers``, paged as every list (``paging``), from what the store holds.
 
 In either ``--shape`` the resource list answers the wrapped form (it is a list of resources):
@@ -14,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..store import CREDENTIALS, Store
-from .fabric import SUBSCRIBERS
+from .fabric import FABRIC_RESOURCES, SUBSCRIBERS
 from .paging import Call, Handler, page
 from .shapes import Shape
 
@@ -43,6 +44,19 @@ class FabricLists:
 
     def resources(self, call: Call) -> tuple[int, bytes]:
         def render(stored: str) -> str:
+            held = json.loads(stored)
+            if "username" not in held:  # a resource of the hooks' (an AI agent, say)
+                return json.dumps(
+                    {
+                        "id": held["id"],
+                        "project_id": call.project,
+                        "display_name": held.get("display_name") or held.get("name"),
+                        "type": held.get("type") or "ai_agent",
+                        "created_at": None,
+                        "updated_at": None,
+                    },
+                    ensure_ascii=False,
+                )
             resource = json.loads(self._wrapped.render(stored))
             resource["project_id"] = resource.get("project_id") or call.project
             resource["display_name"] = (
@@ -50,7 +64,8 @@ class FabricLists:
             )
             return json.dumps(resource, ensure_ascii=False)
 
-        return page(self.store, call, CREDENTIALS, render=render)
+        # One list of both, in the order they were made (the store's seq is shared).
+        return page(self.store, call, (CREDENTIALS, FABRIC_RESOURCES), render=render)
 
     def subscribers(self, call: Call) -> tuple[int, bytes]:
         def render(stored: str) -> str:

@@ -52,7 +52,7 @@ class PageToken:
 def page(
     store: Store,
     call: Call,
-    collection: str = CREDENTIALS,
+    collection: str | tuple[str, ...] = CREDENTIALS,
     parent: str = "",
     render: Callable[[str], str] | None = None,
 ) -> tuple[int, bytes]:
