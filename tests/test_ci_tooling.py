@@ -183,7 +183,7 @@ def test_the_full_gate_runs_against_a_mock_started_elsewhere_and_reports_where_t
         env = dict(os.environ, SIGNALWIRE_PROJECT_ID=PROJECT.id, SIGNALWIRE_API_TOKEN=PROJECT.token)
         done = gate(
             "mock", "--url", service.base_url, "--reports", str(reports),
-            "--", "--phases", "examples,fuzzing,stateful", "--max-examples", "30",
+            "--", "--phases", "examples,stateful", "--max-examples", "30",  # fuzzing: make contract
             env=env, cwd=tmp_path,
         )  # fmt: skip
     assert done.returncode == 0, done.stdout[-3000:]
