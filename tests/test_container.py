@@ -100,7 +100,7 @@ def test_the_contract_gate_passes_against_the_container(
     env = dict(os.environ, SIGNALWIRE_PROJECT_ID=PROJECT_ID, SIGNALWIRE_API_TOKEN=TOKEN)
     done = subprocess.run(
         [sys.executable, "-m", "signalwire_sip_contract", "mock", "--url", url,
-         "--reports", str(tmp_path), "--", "--phases", "examples,fuzzing,stateful",
+         "--reports", str(tmp_path), "--", "--phases", "examples,stateful",  # fuzzing: make contract
          "--max-examples", "50"],
         capture_output=True, text=True, timeout=600, env=env, cwd=tmp_path,
     )  # fmt: skip
